@@ -1,0 +1,152 @@
+/** A batch: finds the inputs, runs each through the pipeline (on worker threads when asked), checks ids. */
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { processDocument } from './pipeline.js';
+import type { Doc, RejectReason } from './document.js';
+import { loadRules } from './rules/load.js';
+import { formats } from './stages/read.js';
+import type { CoalitionRecord } from './schema/record.js';
+import { runOnWorkers } from './workers/pool.js';
+
+/** A finding about an input: `path:line:col: severity reason [rule-id]`. */
+export interface Finding {
+  path: string;
+  line: number | null;
+  column: number | null;
+  severity: 'error' | 'warning';
+  reason: string;
+  ruleId: string;
+}
+
+/** What one input gave: a record, or a rejection; plain data, so it crosses worker threads. */
+export interface Result {
+  path: string;
+  sha256: string | null;
+  record: CoalitionRecord | null;
+  rejected: { reason: RejectReason; message: string } | null;
+  findings: Finding[];
+  debug?: string;
+}
+
+/** Options of a batch run. */
+export interface BatchOptions {
+  rulesDir: string;
+  jobs: number;
+  maxBytes: number;
+}
+
+/** A path that is neither a file nor a folder. */
+export class InputError extends Error {}
+
+/** The input files under the given paths: folders searched recursively, sorted by path. */
+export function collectInputs(paths: string[], cwd = process.cwd()): { path: string; shown: string }[] {
+  const found = new Map<string, string>();
+  const visit = (path: string, explicit: boolean): void => {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      if (explicit) throw new InputError(`Cannot find input \`${path}\``);
+      isDir = false; // a broken link inside a folder: read reports it
+    }
+    if (!isDir) {
+      if (explicit || extensionOk(path)) found.set(path, shownPath(path, cwd));
+      return;
+    }
+    // A folder named like an input (`x.txt/`) is reported, not searched, when named explicitly.
+    let entries: string[];
+    try {
+      entries = readdirSync(path);
+    } catch {
+      throw new InputError(`Cannot read folder \`${path}\``);
+    }
+    for (const entry of entries.sort()) {
+      if (entry.startsWith('.') || entry === 'node_modules') continue;
+      const child = join(path, entry);
+      let childIsDir = false;
+      try {
+        childIsDir = statSync(child).isDirectory();
+      } catch {
+        // unreadable or a dangling link: keep it when its name is an input's, read will say why
+      }
+      if (childIsDir && extensionOk(entry)) found.set(child, shownPath(child, cwd));
+      else if (childIsDir) visit(child, false);
+      else if (extensionOk(entry)) found.set(child, shownPath(child, cwd));
+    }
+  };
+  for (const path of paths) visit(path, true);
+  return [...found.entries()].map(([path, shown]) => ({ path, shown })).sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+}
+
+function extensionOk(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name.slice(dot).toLowerCase() in formats;
+}
+
+/** A path as records and messages show it: relative to the working folder when inside it, `/` separators. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = !isAbsolute(path) || (!rel.startsWith('..') && !isAbsolute(rel)) ? rel || path : path;
+  return shown.split(sep).join('/');
+}
+
+/** Runs one input in this thread. */
+export async function runOne(path: string, shown: string, rulesDir: string, maxBytes: number): Promise<Result> {
+  const rules = loadRules(rulesDir);
+  const file = await processDocument(path, shown, rules, { maxBytes });
+  return toResult(file);
+}
+
+function toResult(file: Doc): Result {
+  return {
+    path: file.data.shownPath,
+    sha256: file.data.sha256 ?? null,
+    record: file.data.rejected ? null : file.data.record ?? null,
+    rejected: file.data.rejected ?? null,
+    findings: file.messages.map((m) => ({
+      path: file.data.shownPath,
+      line: m.place && 'start' in m.place ? m.place.start.line : (m.place?.line ?? null),
+      column: m.place && 'start' in m.place ? m.place.start.column : (m.place?.column ?? null),
+      severity: m.fatal ? 'error' : 'warning',
+      reason: m.reason,
+      ruleId: m.ruleId ?? 'coalex',
+    })),
+    ...(file.data.debug ? { debug: file.data.debug } : {}),
+  };
+}
+
+/** Small batches run in this thread: starting workers costs more than they save. */
+const MIN_FILES_PER_WORKER = 16;
+
+/** Runs every input; results in input order, duplicate ids rejected (the later path loses). */
+export async function runBatch(inputs: { path: string; shown: string }[], options: BatchOptions, onProgress?: (done: number) => void): Promise<Result[]> {
+  const jobs = Math.max(1, Math.min(options.jobs, Math.floor(inputs.length / MIN_FILES_PER_WORKER)));
+  let results: Result[];
+  if (jobs <= 1) {
+    results = [];
+    for (const input of inputs) {
+      results.push(await runOne(input.path, input.shown, options.rulesDir, options.maxBytes));
+      onProgress?.(results.length);
+    }
+  } else {
+    results = await runOnWorkers(inputs, options, jobs, onProgress);
+  }
+  return rejectDuplicateIds(results);
+}
+
+function rejectDuplicateIds(results: Result[]): Result[] {
+  const owner = new Map<string, string>();
+  for (const result of results) {
+    if (!result.record) continue;
+    const first = owner.get(result.record.id);
+    if (first === undefined) {
+      owner.set(result.record.id, result.path);
+      continue;
+    }
+    const message = `Duplicate id \`${result.record.id}\`: \`${result.path}\` and \`${first}\` give the same id; \`${result.path}\` is not in the dataset`;
+    result.record = null;
+    result.rejected = { reason: 'duplicate-id', message };
+    result.findings.push({ path: result.path, line: null, column: null, severity: 'error', reason: message, ruleId: 'duplicate-id' });
+  }
+  return results;
+}

@@ -1,0 +1,112 @@
+/** `coalex extract` and `coalex check`: run the batch, then write the dataset or compare with it. */
+import { collectInputs, InputError, runBatch, type Result } from '../batch.js';
+import { compareFolder, OutputError, writeFolder } from '../output/atomic.js';
+import { recordsOf, renderDataset, type OutputFormat } from '../output/dataset.js';
+import { loadRules, RulesError } from '../rules/load.js';
+import { EXIT, formatFinding, progress, type Io } from './io.js';
+import { toolVersion } from '../version.js';
+
+/** Options shared by extract and check. */
+export interface ExtractOptions {
+  paths: string[];
+  out: string;
+  rulesDir: string;
+  /** The rules folder as messages name it. */
+  rulesLabel: string;
+  formats: OutputFormat[];
+  jobs: number;
+  maxBytes: number;
+  csvExcel: boolean;
+  strict: boolean;
+  ci: boolean;
+}
+
+/** Runs the batch and renders the dataset; a usage problem becomes exit 2 with its message. */
+export async function buildDataset(options: ExtractOptions, io: Io): Promise<{ results: Result[]; files: Map<string, string> } | number> {
+  let rules;
+  try {
+    rules = loadRules(options.rulesDir, options.rulesLabel);
+  } catch (error) {
+    if (error instanceof RulesError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  let inputs;
+  try {
+    inputs = collectInputs(options.paths, io.cwd);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const results = await runBatch(inputs, { rulesDir: options.rulesDir, jobs: options.jobs, maxBytes: options.maxBytes }, progress(io, inputs.length, options.ci));
+  const files = renderDataset(results, { formats: options.formats, csvExcel: options.csvExcel, toolVersion: toolVersion(), rulesHash: rules.hash });
+  return { results, files };
+}
+
+/** Prints the findings: errors always, warnings unless --quiet; with --json, one JSON document on stdout. */
+export function report(results: Result[], io: Io, extra: Record<string, unknown> = {}): void {
+  const findings = results.flatMap((r) => r.findings);
+  if (io.json) {
+    io.out(`${JSON.stringify({ findings, ...extra }, null, 2)}\n`);
+    return;
+  }
+  for (const finding of findings) {
+    if (finding.severity === 'warning' && io.quiet) continue;
+    io.err(`${formatFinding(finding)}\n`);
+  }
+  if (io.debug) for (const r of results) if (r.debug) io.err(`${r.path}: ${r.debug}\n`);
+}
+
+/** The exit code of a finished batch: 1 when an input was rejected (or, with --strict, warned about). */
+export function batchExit(results: Result[], strict: boolean): number {
+  const rejected = results.some((r) => r.rejected);
+  const warned = strict && results.some((r) => r.findings.some((f) => f.severity === 'warning'));
+  return rejected || warned ? EXIT.failed : EXIT.ok;
+}
+
+/** `coalex extract`: writes the dataset into --out, atomically. */
+export async function extractCommand(options: ExtractOptions, io: Io): Promise<number> {
+  const built = await buildDataset(options, io);
+  if (typeof built === 'number') return built;
+  try {
+    writeFolder(options.out, built.files);
+  } catch (error) {
+    if (error instanceof OutputError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const records = recordsOf(built.results).length;
+  const rejected = built.results.filter((r) => r.rejected).length;
+  report(built.results, io, { records, rejected, out: options.out });
+  if (!io.quiet && !io.json) io.err(`${records} records, ${rejected} rejected → ${options.out}\n`);
+  return batchExit(built.results, options.strict);
+}
+
+/** `coalex check`: like extract, writes nothing; exit 1 when --out is not what extract would write. */
+export async function checkCommand(options: ExtractOptions, io: Io, describe: (files: Map<string, string>) => string): Promise<number> {
+  const built = await buildDataset(options, io);
+  if (typeof built === 'number') return built;
+  const { changed, missing, extra } = compareFolder(options.out, built.files);
+  const stale = changed.length + missing.length + extra.length > 0;
+  if (io.json) {
+    io.out(`${JSON.stringify({ stale, changed, missing, extra }, null, 2)}\n`);
+  } else if (stale) {
+    const lines = [
+      `${options.out} is stale: run \`coalex extract\` and commit the result.`,
+      ...missing.map((f) => `  missing: ${f}`),
+      ...changed.map((f) => `  changed: ${f}`),
+      ...extra.map((f) => `  not written any more: ${f}`),
+    ];
+    io.err(`${lines.join('\n')}\n`);
+    io.out(describe(built.files));
+  } else if (!io.quiet) io.err(`${options.out} is current.\n`);
+  if (stale) return EXIT.failed;
+  return built.results.some((r) => r.rejected) ? EXIT.failed : EXIT.ok;
+}

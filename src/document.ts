@@ -1,0 +1,57 @@
+/** The document as it travels through the stages: a VFile with coalex's data attached. */
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { CoalitionRecord } from './schema/record.js';
+import type { Structure } from './stages/segment.js';
+
+/** Format of an input, from its file extension. */
+export type Format = 'text' | 'markdown' | 'html';
+/** Encodings coalex decodes. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Why an input was rejected (a reason code in `rejected.jsonl`). */
+export type RejectReason =
+  | 'unreadable'
+  | 'not-a-file'
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'undecodable'
+  | 'duplicate-id'
+  | 'invalid-record'
+  | 'internal-error';
+
+/** What the stages add to the VFile's `data`. */
+export interface DocumentData {
+  /** The path as shown in messages and records (`/` separators, relative when under the working folder). */
+  shownPath: string;
+  /** The path the file is read from. */
+  readPath: string;
+  bytes?: Uint8Array;
+  sha256?: string;
+  size?: number;
+  encoding?: Encoding;
+  format?: Format;
+  tree?: Root;
+  structure?: Structure;
+  record?: CoalitionRecord;
+  /** Set when a stage failed: later stages skip the document. */
+  rejected?: { reason: RejectReason; message: string };
+  /** Stack of an internal error, shown with --debug. */
+  debug?: string;
+}
+
+/** A document in the pipeline. */
+export type Doc = VFile & { data: DocumentData };
+
+/** Creates the document for one input path. */
+export function createDocument(path: string, shownPath: string): Doc {
+  return new VFile({ path: shownPath, data: { shownPath, readPath: path } }) as Doc;
+}
+
+/** Records a fatal problem: a message naming the place, and the reason for `rejected.jsonl`. */
+export function reject(file: Doc, reason: RejectReason, message: string, place?: { line: number; column: number }): void {
+  const msg = file.message(message, { place, ruleId: reason, source: 'coalex' });
+  msg.fatal = true;
+  file.data.rejected = { reason, message };
+}

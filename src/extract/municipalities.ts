@@ -1,0 +1,105 @@
+/** Municipalities: the coalition's own (from the title) and every one the text names. */
+import type { Rules } from '../rules/compile.js';
+import type { Range } from '../util/lines.js';
+import { fold } from '../util/text.js';
+
+/** The municipality a title names, with the range of the place in the title. */
+export interface TitlePlace {
+  code: string;
+  name: string;
+  province: string;
+  range: Range;
+  /** The province as the title writes it, mapped to the register's name (null when absent or unknown). */
+  writtenProvince: string | null;
+}
+
+/** A municipality named in the text. */
+export interface Mention {
+  code: string;
+  name: string;
+  range: Range;
+}
+
+/** Looks a written name up in the register; a province narrows names shared by two municipalities. */
+export function lookup(written: string, rules: Rules, province?: string | null): string[] {
+  const codes = rules.municipalities.byName.get(fold(written)) ?? [];
+  if (codes.length > 1 && province) {
+    const narrowed = codes.filter((code) => rules.municipalities.byCode.get(code)!.province === province);
+    if (narrowed.length > 0) return narrowed;
+  }
+  return codes;
+}
+
+/** The municipality of a coalition page: the title names it (`Coalitie in Lisse, Zuid-Holland`). */
+export function resolveTitle(title: Range | null, subtitle: Range | null, rules: Rules): TitlePlace | null {
+  for (const line of [title, subtitle]) {
+    if (!line) continue;
+    const patterns = line === title ? rules.coalitionTitles : rules.subtitles;
+    for (const re of patterns) {
+      const match = re.exec(line.text);
+      if (!match?.groups?.place || !match.indices?.groups?.place) continue;
+      const written = match.groups.province ? rules.municipalities.provinces.get(fold(match.groups.province)) ?? null : null;
+      const codes = lookup(match.groups.place, rules, written);
+      if (codes.length !== 1) continue;
+      // A sub-title alone (`Gemeente X`) makes a coalition page only when the title names the same place.
+      if (line === subtitle && !(title && mentions([title], rules).some((m) => m.code === codes[0]))) continue;
+      const row = rules.municipalities.byCode.get(codes[0]!)!;
+      const [from, to] = match.indices.groups.place;
+      return {
+        code: row.code,
+        name: row.name,
+        province: row.province,
+        writtenProvince: written,
+        range: { text: match.groups.place, start: line.start + from, end: line.start + to },
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Every municipality named in the ranges, once each, in order of first mention.
+ * A name that is also an ordinary word (`Buren`, `Best`) needs a place cue before it;
+ * a name inside a person's name (`Petra van Putten`) is not a mention.
+ */
+export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | null): Mention[] {
+  const found = new Map<string, Mention>();
+  const { finder, byCode, ambiguous, cues, provinces } = rules.municipalities;
+  for (const range of ranges) {
+    finder.lastIndex = 0;
+    for (let match = finder.exec(range.text); match; match = finder.exec(range.text)) {
+      const written = match[0];
+      const before = range.text.slice(Math.max(0, match.index - 60), match.index);
+      const after = range.text.slice(match.index + written.length, match.index + written.length + 40);
+      if (insidePersonName(before, rules)) continue;
+      const provinceAfter = /^\s*,\s*([\p{L}-]+(?:-[\p{L}]+)?)/u.exec(after)?.[1];
+      const province = provinceAfter ? provinces.get(fold(provinceAfter)) ?? null : null;
+      let codes = lookup(written, rules, province);
+      if (codes.length > 1 && place && codes.includes(place.code)) codes = [place.code];
+      const bare = written.replace(/\s*\([^)]*\)$/u, '');
+      const cued = cues.has(/(\p{L}+)\s+$/u.exec(before)?.[1] ?? '') || province !== null || (place !== null && place !== undefined && codes.includes(place.code));
+      if (ambiguous.has(bare) && !cued) continue;
+      if (codes.length !== 1) continue;
+      const code = codes[0]!;
+      if (!found.has(code)) {
+        const start = range.start + match.index;
+        found.set(code, { code, name: byCode.get(code)!.name, range: { text: written, start, end: start + written.length } });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** Whether the text before a name ends in `Firstname van (der)`: the name is a surname. */
+function insidePersonName(before: string, rules: Rules): boolean {
+  const words = before.split(/\s+/u).filter(Boolean);
+  let i = words.length - 1;
+  let particles = 0;
+  while (i >= 0 && rules.particles.has(words[i]!)) {
+    i--;
+    particles++;
+  }
+  if (particles === 0 || i < 0) return false;
+  const word = words[i]!;
+  return rules.firstNames.has(word) || /^(?:\p{Lu}\.)+$/u.test(word);
+}

@@ -1,0 +1,196 @@
+/** Fields read from one kind of section: goals, targets, activities and organisations. */
+import type { CoalitionRecord, OrganizationType, SectionKind } from '../schema/record.js';
+import type { Block, Item, Section } from '../stages/segment.js';
+import { joinRanges, type Range } from '../util/lines.js';
+import type { Context } from './context.js';
+import { years as findYears } from './values.js';
+
+type Goal = CoalitionRecord['goals'][number];
+type Target = CoalitionRecord['targets'][number];
+type Activity = CoalitionRecord['activities'][number];
+type Organization = CoalitionRecord['organizations'][number];
+
+/** The sections of a kind, in document order. */
+export function sectionsOf(context: Context, kind: SectionKind): Section[] {
+  return context.structure.sections.filter((section) => section.kind === kind);
+}
+
+/** Trailing `;`, `:` and `,` (and a final-item `en`) are list punctuation, not part of the value. */
+export function cleanItem(range: Range, dropPeriod = false): Range {
+  const trailing = dropPeriod ? /[\s;:,.]+$/u : /[\s;:,]+$/u;
+  const text = range.text.replace(trailing, '');
+  const lead = /^(?:en|of)\s+/u.exec(text)?.[0].length ?? 0;
+  return { text: text.slice(lead), start: range.start + lead, end: range.start + text.length };
+}
+
+function lists(section: Section): Item[][] {
+  return section.blocks.flatMap((block) => (block.type === 'list' ? [block.items] : []));
+}
+
+function paragraphs(section: Section): Range[] {
+  return section.blocks.flatMap((block) => (block.type === 'paragraph' ? [joinRanges(block.lines)] : []));
+}
+
+/**
+ * Goals: the bullets of the goals section (nested bullets become subitems); or short goal
+ * lines each followed by their paragraph; or, for prose only, one goal. Without a goals
+ * section, the bullets of the approach section.
+ */
+export function goals(context: Context): Goal[] {
+  const own = sectionsOf(context, 'goals');
+  const result: Goal[] = [];
+  for (const section of own) {
+    const items = lists(section).flat();
+    if (items.length > 0) result.push(...items.map((item) => goalFromItem(item, context)));
+    else result.push(...headedParagraphs(section.blocks, context));
+  }
+  if (own.length > 0) return result;
+  return sectionsOf(context, 'approach').flatMap((section) => lists(section).flat().map((item) => goalFromItem(item, context)));
+}
+
+function goalFromItem(item: Item, context: Context): Goal {
+  const range = cleanItem(item);
+  const goal: Goal = { text: range.text, span: context.span(range) };
+  if (item.children.length > 0) goal.subitems = flatten(item.children).map((child) => cleanItem(child).text);
+  return goal;
+}
+
+/** `Short goal line` + its paragraph (on the next line or after a blank line) → goal with description. */
+function headedParagraphs(blocks: Block[], context: Context): Goal[] {
+  const goals: Goal[] = [];
+  const prose: Range[] = [];
+  let pending: Range | null = null;
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      if (/:$/u.test(block.range.text)) continue; // a lead-in such as `Verminderen van eenzaamheid door:`
+      pending = block.range;
+    } else if (block.type === 'paragraph') {
+      const [first, ...rest] = block.lines;
+      if (pending) {
+        const description = joinRanges(block.lines);
+        goals.push({ text: pending.text, description: description.text, span: context.span({ start: pending.start, end: description.end }) });
+        pending = null;
+      } else if (rest.length > 0 && isGoalLine(first!.text)) {
+        const description = joinRanges(rest);
+        goals.push({ text: first!.text, description: description.text, span: context.span({ start: first!.start, end: description.end }) });
+      } else prose.push(joinRanges(block.lines));
+    }
+  }
+  if (pending) goals.push({ text: pending.text, span: context.span(pending) });
+  if (goals.length === 0 && prose.length > 0) {
+    const all = joinRanges(prose);
+    goals.push({ text: all.text, span: context.span(all) });
+  }
+  return goals;
+}
+
+/** A goal line is short and not a sentence. */
+function isGoalLine(text: string): boolean {
+  return text.length <= 80 && !/[.,;:]$/u.test(text) && text.split(/\s+/u).length <= 10;
+}
+
+function flatten(items: Item[]): Item[] {
+  return items.flatMap((item) => [item, ...flatten(item.children)]);
+}
+
+/** Quantified goals: a change `van 8% naar 4%`, with the age group the goal names. */
+export function targets(goalList: Goal[], context: Context): Target[] {
+  const result: Target[] = [];
+  const t = context.rules.targets;
+  const first = (id: string, text: string) => {
+    const re = t.get(id)!;
+    re.lastIndex = 0;
+    return re.exec(text);
+  };
+  for (const goal of goalList) {
+    const text = goal.description ? `${goal.text} ${goal.description}` : goal.text;
+    const change = t.get('target-change')!;
+    change.lastIndex = 0;
+    for (let m = change.exec(text); m; m = change.exec(text)) {
+      const range = first('target-age-range', text);
+      const above = range ? null : first('target-age-above', text);
+      const below = range ? null : first('target-age-below', text);
+      const groups = m.groups!;
+      const number = (value: string | undefined) => (value === undefined ? null : Number(value.replace(',', '.')));
+      result.push({
+        text: goal.text,
+        indicator: first('target-indicator', text)?.groups?.indicator ?? null,
+        ageMin: number(range?.groups?.min ?? above?.groups?.min ?? above?.groups?.min2),
+        ageMax: number(range?.groups?.max ?? below?.groups?.max),
+        from: number(groups.from),
+        to: number(groups.to),
+        unit: groups.unit ?? groups.unit2 ? '%' : null,
+        span: goal.span,
+      });
+    }
+  }
+  return result;
+}
+
+/** Activities: one per bullet of an activities section, or one per paragraph when it is prose. */
+export function activities(context: Context): Activity[] {
+  return sectionsOf(context, 'activities').flatMap((section) => {
+    const items = lists(section).flatMap(flatten);
+    const ranges = items.length > 0 ? items.map((item) => cleanItem(item)) : paragraphs(section);
+    return ranges.map((range) => ({
+      text: range.text,
+      years: [...new Set(findYears(range, context).map((f) => Number(f.value)))].sort((a, b) => a - b),
+      span: context.span(range),
+    }));
+  });
+}
+
+/** Organisations: bullets of the organisations section decide; else a prose list; else a member sentence. */
+export function organizations(context: Context): Organization[] {
+  const ranges: Range[] = [];
+  for (const section of sectionsOf(context, 'organizations')) {
+    const items = lists(section).flatMap(flatten);
+    if (items.length > 0) {
+      // A parent item that ends in `:` names a group (`Zorg:`); its children are the organisations.
+      ranges.push(...items.filter((item) => !(item.children.length > 0 && /:$/u.test(item.text))).map((item) => cleanItem(item, true)));
+    } else {
+      for (const paragraph of paragraphs(section)) ranges.push(...proseList(paragraph));
+    }
+  }
+  return ranges.filter((range) => range.text.length > 0).map((range) => ({ name: range.text, type: organizationType(range.text, context), span: context.span(range) }));
+}
+
+/**
+ * `… bestaat uit A, B (C), D en gemeente E.` or a bare comma-separated line → one range each.
+ * Prose that is not a list (a sentence break inside, or long parts) gives nothing.
+ */
+export function proseList(paragraph: Range): Range[] {
+  const intro = /^(?:[^:]*:|.*?\b(?:bestaat uit|bestaande uit)(?:\s+de volgende (?:partijen|organisaties|partners))?\s*:?)\s*/iu.exec(paragraph.text);
+  const lead = intro ? intro[0].length : 0;
+  const body = paragraph.text.slice(lead);
+  if (!/,|\sen\s/u.test(body) || /[.!?]\s+\p{Lu}/u.test(body)) return [];
+  const parts: Range[] = [];
+  let depth = 0;
+  let from = 0;
+  const push = (to: number) => {
+    const raw = body.slice(from, to);
+    const left = raw.length - raw.trimStart().length;
+    const piece = cleanItem({ text: raw.trim(), start: paragraph.start + lead + from + left, end: paragraph.start + lead + from + left + raw.trim().length }, true);
+    if (piece.text) parts.push(piece);
+  };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || c === ';')) {
+      push(i);
+      from = i + 1;
+    } else if (depth === 0 && body.startsWith(' en ', i)) {
+      push(i);
+      from = i + 4;
+      i += 3;
+    }
+  }
+  push(body.length);
+  return parts.every((part) => part.text.split(/\s+/u).length <= 8) ? parts : [];
+}
+
+/** The organisation type from rules (first matching entry), else `other`. */
+export function organizationType(name: string, context: Context): OrganizationType {
+  return context.rules.organizationTypes.find((entry) => entry.test(name))?.type ?? 'other';
+}

@@ -1,0 +1,105 @@
+/** Values found anywhere in the text: e-mails, web addresses, phone numbers and years. */
+import LinkifyIt from 'linkify-it';
+import type { Range } from '../util/lines.js';
+import type { Context } from './context.js';
+
+/** A value with where it stands. */
+export interface Found {
+  value: string;
+  range: Range;
+}
+
+let linkify: LinkifyIt | undefined;
+type FindPhones = (typeof import('libphonenumber-js/max'))['findPhoneNumbersInText'];
+let findPhones: FindPhones | undefined;
+
+/** Loads the phone metadata (about 150 kB) the first time a document holds digits that could be one. */
+async function phoneFinder(): Promise<FindPhones> {
+  findPhones ??= (await import('libphonenumber-js/max')).findPhoneNumbersInText;
+  return findPhones;
+}
+
+/** `naam [at] domein.nl` and `naam(at)domein.nl`: addresses written to fool spam robots. */
+const OBFUSCATED_EMAIL = /[\p{L}\d._%+-]+\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/giu;
+
+/** E-mail addresses and web addresses of one range, by linkify-it. */
+export function links(range: Range): { emails: Found[]; websites: Found[] } {
+  linkify ??= new LinkifyIt();
+  const emails: Found[] = [];
+  const websites: Found[] = [];
+  for (const match of linkify.match(range.text) ?? []) {
+    const at = { text: match.raw, start: range.start + match.index, end: range.start + match.lastIndex };
+    if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
+    else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw)) websites.push({ value: website(match.raw), range: at });
+  }
+  OBFUSCATED_EMAIL.lastIndex = 0;
+  for (let m = OBFUSCATED_EMAIL.exec(range.text); m; m = OBFUSCATED_EMAIL.exec(range.text)) {
+    const value = m[0].replace(/\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*/iu, '@').toLowerCase();
+    emails.push({ value, range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
+  }
+  return { emails, websites };
+}
+
+/** `www.Example.nl/pad` → `https://www.example.nl/pad`. */
+export function website(raw: string): string {
+  const withScheme = /^https?:\/\//iu.test(raw) ? raw : `https://${raw}`;
+  return withScheme.replace(/^(https?:\/\/)([^/?#]+)/iu, (_, scheme: string, host: string) => scheme.toLowerCase() + host.toLowerCase());
+}
+
+/** The same address with and without `www.`, scheme or trailing `/` is one website. */
+export function websiteKey(url: string): string {
+  return url.replace(/^https?:\/\//iu, '').replace(/^www\./iu, '').replace(/\/$/u, '').toLowerCase();
+}
+
+/** Something that looks like a Dutch phone number: a 0, + or (0 and 6 to 13 digits with separators. */
+const PHONE_LIKE = /(?<![\p{L}\d])(?:\+|00|\(0|0|14\s?0)[\d\s()./-]{4,20}\d(?![\p{L}\d])/gu;
+
+/** Phone numbers of one range in E.164; phone-like digits that are not a valid number are warned about. */
+export async function phones(range: Range, context: Context): Promise<Found[]> {
+  if (!/\d[\d\s()./-]{5,}\d/u.test(range.text)) return [];
+  const find = await phoneFinder();
+  const found = find(range.text, 'NL').map((m) => ({
+    value: m.number.number,
+    range: { text: range.text.slice(m.startsAt, m.endsAt), start: range.start + m.startsAt, end: range.start + m.endsAt },
+  }));
+  PHONE_LIKE.lastIndex = 0;
+  for (let m = PHONE_LIKE.exec(range.text); m; m = PHONE_LIKE.exec(range.text)) {
+    const start = range.start + m.index;
+    const end = start + m[0].trimEnd().length;
+    if (found.some((f) => f.range.start < end && start < f.range.end)) continue;
+    // Two numbers joined by `/` are each checked on their own.
+    for (const part of m[0].split(/\s\/\s|\/(?=\s*0)/u)) {
+      const digits = part.replace(/\D/gu, '');
+      if (digits.length < 6 || /^(19|20)\d\d\D+(19|20)\d\d$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/u.test(part.trim())) continue;
+      const offset = range.text.indexOf(part.trim(), m.index);
+      context.warn(
+        'invalid-phone',
+        `Unexpected phone number \`${part.trim()}\`, expected 10 digits starting with 0 (or +31)`,
+        { start: range.start + offset, end: range.start + offset + part.trim().length },
+      );
+    }
+  }
+  return found;
+}
+
+/** Years 1900–2100 mentioned in one range. */
+export function years(range: Range, context: Context): Found[] {
+  const re = context.rules.year;
+  re.lastIndex = 0;
+  const found: Found[] = [];
+  for (let m = re.exec(range.text); m; m = re.exec(range.text)) {
+    found.push({ value: m[0], range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
+  }
+  return found;
+}
+
+/** Keeps the first of each value (by key), in order. */
+export function unique(found: Found[], key: (value: string) => string = (v) => v): Found[] {
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const k = key(f.value);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,215 @@
+/** Turns validated rules files into matchers, once per process. */
+import type { OrganizationType, SectionKind } from '../schema/record.js';
+import { escapeRegExp, fold } from '../util/text.js';
+import { RulesError } from './errors.js';
+import type { MunicipalityRow, RawRules } from './load.js';
+
+/** A municipality of the register. */
+export type Municipality = MunicipalityRow;
+
+/** Compiled rules: everything the stages look up. */
+export interface Rules {
+  hash: string;
+  heading: { maxWords: number; maxChars: number; aliases: { id: string; kind: SectionKind; re: RegExp }[] };
+  bullet: RegExp;
+  noise: { id: string; re: RegExp; afterQuote: boolean }[];
+  labels: { field: 'person' | 'phone' | 'email' | 'website' | 'organization'; re: RegExp }[];
+  contactCue: RegExp;
+  roles: Map<string, string>;
+  roleWord: RegExp;
+  titles: RegExp;
+  organizationTypes: { type: OrganizationType; test: (name: string) => boolean }[];
+  particles: Set<string>;
+  notNames: Set<string>;
+  firstNames: Set<string>;
+  municipalities: {
+    byCode: Map<string, Municipality>;
+    /** Finds every municipality name or alias in a text (global, sticky-free). */
+    finder: RegExp;
+    /** Folded name or alias → codes (two codes: a name shared by two municipalities). */
+    byName: Map<string, string[]>;
+    ambiguous: Set<string>;
+    cues: Set<string>;
+    provinces: Map<string, string>;
+  };
+  coalitionTitles: RegExp[];
+  subtitles: RegExp[];
+  year: RegExp;
+  targets: Map<string, RegExp>;
+  gluedWords: RegExp;
+}
+
+type Entry = { id: string; description: string; example: string };
+type Files = {
+  'sections.yaml': { headings: (Entry & { kind: SectionKind; patterns: string[] })[] };
+  'structure.yaml': {
+    heading: Entry & { maxWords: number; maxChars: number };
+    bullets: (Entry & { markers?: string[]; pattern?: string })[];
+    noise: (Entry & { patterns: string[]; afterQuote?: boolean })[];
+  };
+  'contacts.yaml': {
+    labels: (Entry & { field: Rules['labels'][number]['field']; words: string[] })[];
+    cues: (Entry & { phrases: string[] })[];
+  };
+  'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[] };
+  'organizations.yaml': {
+    types: (Entry & { type: OrganizationType; keywords?: { text: string; match: 'word' | 'prefix' | 'part' }[]; pattern?: string })[];
+  };
+  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] } };
+  'first-names.yaml': Entry & { names: string[] };
+  'municipalities.yaml': {
+    aliases: Entry & { names: Record<string, string> };
+    ambiguous: Entry & { names: string[]; cues: string[]; qualifiers: Record<string, string> };
+    provinces: Entry & { names: Record<string, string> };
+  };
+  'kinds.yaml': { coalition: Entry & { patterns: string[] }; subtitle: Entry & { patterns: string[] } };
+  'patterns.yaml': {
+    years: Entry & { pattern: string };
+    targets: (Entry & { pattern: string })[];
+    gluedWords: Entry & { pattern: string };
+  };
+};
+
+/** Compiles raw rules; a pattern that is not a valid regular expression is a RulesError. */
+export function compileRules(raw: RawRules, hash: string, label: string): Rules {
+  const files = raw as unknown as Files;
+  const regex = (file: string, key: string, source: string, flags: string): RegExp => {
+    try {
+      return new RegExp(source, flags);
+    } catch (error) {
+      throw new RulesError(`${label}/${file}`, key, `invalid regular expression \`${source}\` (${(error as Error).message})`);
+    }
+  };
+
+  const sections = files['sections.yaml'];
+  const aliases = sections.headings.flatMap((entry) =>
+    entry.patterns.map((pattern) => ({ id: entry.id, kind: entry.kind, re: aliasPattern(pattern) })),
+  );
+
+  const structure = files['structure.yaml'];
+  const markers = structure.bullets.flatMap((entry) => entry.markers ?? []);
+  const numbered = structure.bullets.flatMap((entry, index) =>
+    entry.pattern ? [regex('structure.yaml', `bullets[${index}].pattern`, entry.pattern, 'u').source.replace(/^\^/, '')] : [],
+  );
+  const bullet = new RegExp(`^(?:[${markers.map(escapeClass).join('')}](?=\\s)\\s*|${numbered.join('|')})`, 'u');
+  const noise = structure.noise.flatMap((entry, index) =>
+    entry.patterns.map((pattern, p) => ({
+      id: entry.id,
+      re: regex('structure.yaml', `noise[${index}].patterns[${p}]`, pattern, 'iu'),
+      afterQuote: entry.afterQuote ?? false,
+    })),
+  );
+
+  const contacts = files['contacts.yaml'];
+  const labels = contacts.labels.map((entry) => ({
+    field: entry.field,
+    re: new RegExp(`^(?:${alternation(entry.words)})\\s*:\\s*`, 'iu'),
+  }));
+  const contactCue = new RegExp(`(?<![\\p{L}])(?:${alternation(contacts.cues.flatMap((c) => c.phrases))})(?:\\s*:)?\\s+`, 'giu');
+
+  const rolesFile = files['roles.yaml'];
+  const roles = new Map<string, string>();
+  for (const group of rolesFile.roles.flatMap((entry) => entry.words)) for (const word of group) roles.set(word.toLowerCase(), group[0]!);
+  const roleWord = new RegExp(`(?<![\\p{L}])(?:${alternation([...roles.keys()])})(?![\\p{L}])`, 'giu');
+  const titles = new RegExp(`^(?:${alternation(rolesFile.titles.flatMap((t) => t.words))})(?=\\s|$)\\s*`, 'iu');
+
+  const organizationTypes = files['organizations.yaml'].types.map((entry, index) => {
+    const tests: RegExp[] = (entry.keywords ?? []).map((keyword) => {
+      const text = escapeRegExp(keyword.text);
+      const source =
+        keyword.match === 'word' ? `(?<![\\p{L}])${text}(?![\\p{L}])` : keyword.match === 'prefix' ? `(?<![\\p{L}])${text}` : text;
+      return new RegExp(source, 'iu');
+    });
+    if (entry.pattern) tests.push(regex('organizations.yaml', `types[${index}].pattern`, entry.pattern, 'u'));
+    return { type: entry.type, test: (name: string) => tests.some((re) => re.test(name)) };
+  });
+
+  const names = files['names.yaml'];
+  const municipalitiesFile = files['municipalities.yaml'];
+  const register = raw.municipalities;
+  const byCode = new Map(register.map((row) => [row.code, row]));
+  const byName = new Map<string, string[]>();
+  const addName = (name: string, code: string, key: string): void => {
+    if (!byCode.has(code)) throw new RulesError(`${label}/municipalities.yaml`, key, `unknown CBS code \`${code}\``);
+    const folded = fold(name);
+    const codes = byName.get(folded) ?? [];
+    if (!codes.includes(code)) codes.push(code);
+    byName.set(folded, codes);
+  };
+  for (const row of register) {
+    addName(row.name, row.code, 'municipalities.csv');
+    // `Bergen (NH.)` is also written `Bergen`: the bare name maps to every municipality that has it.
+    const bare = row.name.replace(/\s*\([^)]*\)$/, '');
+    if (bare !== row.name) addName(bare, row.code, 'municipalities.csv');
+  }
+  for (const [alias, code] of Object.entries(municipalitiesFile.aliases.names)) addName(alias, code, `aliases.names.${alias}`);
+  const spellings = [...register.map((row) => row.name), ...register.map((row) => row.name.replace(/\s*\([^)]*\)$/, '')), ...Object.keys(municipalitiesFile.aliases.names)];
+  const unique = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const finder = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
+  const provinces = new Map(Object.entries(municipalitiesFile.provinces.names).map(([k, v]) => [fold(k), v]));
+
+  const kinds = files['kinds.yaml'];
+  const placeholders = (pattern: string) =>
+    new RegExp(`^${escapeRegExp(pattern).replace('\\{place\\}', '(?<place>.+?)').replace('\\{province\\}', '(?<province>.+?)')}[.!]?$`, 'iud');
+
+  const patterns = files['patterns.yaml'];
+  return {
+    hash,
+    heading: { maxWords: structure.heading.maxWords, maxChars: structure.heading.maxChars, aliases },
+    bullet,
+    noise,
+    labels,
+    contactCue,
+    roles,
+    roleWord,
+    titles,
+    organizationTypes,
+    particles: new Set(names.particles.words),
+    notNames: new Set(names.notNames.words),
+    firstNames: new Set(files['first-names.yaml'].names),
+    municipalities: {
+      byCode,
+      finder,
+      byName,
+      ambiguous: new Set(municipalitiesFile.ambiguous.names),
+      cues: new Set(municipalitiesFile.ambiguous.cues),
+      provinces,
+    },
+    coalitionTitles: kinds.coalition.patterns.map(placeholders),
+    subtitles: kinds.subtitle.patterns.map(placeholders),
+    year: regex('patterns.yaml', 'years.pattern', patterns.years.pattern, 'gu'),
+    targets: new Map(patterns.targets.map((entry, index) => [entry.id, regex('patterns.yaml', `targets[${index}].pattern`, entry.pattern, 'giu')])),
+    gluedWords: regex('patterns.yaml', 'gluedWords.pattern', patterns.gluedWords.pattern, 'gu'),
+  };
+}
+
+/** `Wat wil gemeente … bereiken?` → a case-insensitive whole-heading pattern. */
+function aliasPattern(pattern: string): RegExp {
+  const body = normalizeHeading(pattern)
+    .split('…')
+    .map((part) => escapeRegExp(part).replace(/ /g, '\\s+'))
+    .join('\\S.*?');
+  return new RegExp(`^${body}$`, 'iu');
+}
+
+/** Heading text as compared with aliases: no numbering, trailing `:`/`?`, or extra spaces. */
+export function normalizeHeading(text: string): string {
+  return text
+    .replace(/^(?:\d{1,2}|[A-Za-z])[.)]\s+/u, '')
+    .replace(/[\s:?!.]+$/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function alternation(words: string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|');
+}
+
+function escapeClass(marker: string): string {
+  return marker.replace(/[\\\]^-]/g, '\\$&');
+}
+
+/** A municipality name as a pattern: its apostrophe may be straight or curly, spaces may be any run. */
+function nameSource(name: string): string {
+  return escapeRegExp(name).replace(/['’]/g, "['’]").replace(/ /g, '\\s+');
+}

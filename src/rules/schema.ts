@@ -1,0 +1,82 @@
+/** JSON Schemas of the files in `rules/`; the loader validates each file with ajv. */
+import { organizationTypes, sectionKinds } from '../schema/record.js';
+
+const id = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } as const;
+const text = { type: 'string', minLength: 1 } as const;
+const words = { type: 'array', items: text, minItems: 1 } as const;
+/** Every rule entry has an id, a description and an example. */
+const entry = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'description', 'example', ...required],
+  properties: { id, description: text, example: { type: 'string' }, ...properties },
+});
+const file = (properties: Record<string, unknown>) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+/** Schema per rules file name. */
+export const rulesFileSchemas: Record<string, object> = {
+  'sections.yaml': file({
+    headings: { type: 'array', items: entry({ kind: { enum: sectionKinds }, patterns: words }, ['kind', 'patterns']) },
+  }),
+  'structure.yaml': file({
+    heading: entry({ maxWords: { type: 'integer', minimum: 1 }, maxChars: { type: 'integer', minimum: 1 } }, ['maxWords', 'maxChars']),
+    bullets: { type: 'array', items: entry({ markers: words, pattern: text }) },
+    noise: { type: 'array', items: entry({ patterns: words, afterQuote: { type: 'boolean' } }, ['patterns']) },
+  }),
+  'contacts.yaml': file({
+    labels: {
+      type: 'array',
+      items: entry({ field: { enum: ['person', 'phone', 'email', 'website', 'organization'] }, words }, ['field', 'words']),
+    },
+    cues: { type: 'array', items: entry({ phrases: words }, ['phrases']) },
+  }),
+  'roles.yaml': file({
+    roles: { type: 'array', items: entry({ words: { type: 'array', items: words } }, ['words']) },
+    titles: { type: 'array', items: entry({ words }, ['words']) },
+  }),
+  'organizations.yaml': file({
+    types: {
+      type: 'array',
+      items: entry(
+        {
+          type: { enum: organizationTypes },
+          keywords: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['text', 'match'],
+              properties: { text, match: { enum: ['word', 'prefix', 'part'] } },
+            },
+          },
+          pattern: text,
+        },
+        ['type'],
+      ),
+    },
+  }),
+  'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']) }),
+  'first-names.yaml': entry({ names: words }, ['names']),
+  'municipalities.yaml': file({
+    aliases: entry({ names: { type: 'object', additionalProperties: { type: 'string', pattern: '^GM[0-9]{4}$' } } }, ['names']),
+    ambiguous: entry(
+      { names: words, cues: words, qualifiers: { type: 'object', additionalProperties: text } },
+      ['names', 'cues', 'qualifiers'],
+    ),
+    provinces: entry({ names: { type: 'object', additionalProperties: text } }, ['names']),
+  }),
+  'kinds.yaml': file({
+    coalition: entry({ patterns: words }, ['patterns']),
+    subtitle: entry({ patterns: words }, ['patterns']),
+  }),
+  'patterns.yaml': file({
+    years: entry({ pattern: text }, ['pattern']),
+    targets: { type: 'array', items: entry({ pattern: text }, ['pattern']) },
+    gluedWords: entry({ pattern: text }, ['pattern']),
+  }),
+};

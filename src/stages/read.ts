@@ -1,0 +1,49 @@
+/** Stage 1, read: loads the bytes of an input and fingerprints them. */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { reject, type Doc, type Format } from '../document.js';
+
+/** Extensions coalex reads, and the format each stands for. */
+export const formats: Record<string, Format> = { '.txt': 'text', '.md': 'markdown', '.html': 'html', '.htm': 'html' };
+
+/** Options of the read stage. */
+export interface ReadOptions {
+  /** Inputs larger than this are rejected without being read. */
+  maxBytes: number;
+}
+
+/** Reads the file's bytes into `data.bytes`, with its size and sha256. */
+export function read(file: Doc, options: ReadOptions): void {
+  const path = file.data.readPath;
+  file.data.format = formats[extname(path).toLowerCase()] ?? 'text';
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return reject(file, 'not-a-file', `Cannot read \`${file.data.shownPath}\`: it is not a regular file`);
+    size = stat.size;
+  } catch (error) {
+    return reject(file, 'unreadable', `Cannot read \`${file.data.shownPath}\`: ${systemReason(error)}`);
+  }
+  if (size > options.maxBytes) {
+    return reject(file, 'too-large', `Cannot read \`${file.data.shownPath}\`: ${size} bytes is more than the limit of ${options.maxBytes} (--max-bytes)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return reject(file, 'unreadable', `Cannot read \`${file.data.shownPath}\`: ${systemReason(error)}`);
+  }
+  file.data.bytes = bytes;
+  file.data.size = bytes.length;
+  file.data.sha256 = createHash('sha256').update(bytes).digest('hex');
+}
+
+function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many symbolic links (a loop)';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? 'unknown error';
+}

@@ -1,0 +1,279 @@
+/**
+ * Stage 4, segment: the syntax tree → the document's structure: title, sub-title, kind,
+ * and sections of headings, paragraphs and (nested) lists, every piece with its offsets.
+ */
+import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Doc } from '../document.js';
+import { resolveTitle, type TitlePlace } from '../extract/municipalities.js';
+import { normalizeHeading, type Rules } from '../rules/compile.js';
+import type { SectionKind } from '../schema/record.js';
+import { lineAt, lineStarts, trimRange, type Line, type Range } from '../util/lines.js';
+
+/** A list item: its own text (marker removed), nesting depth and nested items. */
+export interface Item extends Range {
+  depth: number;
+  children: Item[];
+}
+
+/** A block of the document. `kind` of a heading is null when no alias matches. */
+export type Block =
+  | { type: 'heading'; range: Range; kind: SectionKind | null }
+  | { type: 'paragraph'; lines: Line[] }
+  | { type: 'list'; items: Item[] };
+
+/** A section: its heading (null for the introduction) and the blocks under it. */
+export interface Section {
+  heading: Range | null;
+  kind: SectionKind | null;
+  blocks: Block[];
+}
+
+/** What segment finds. */
+export interface Structure {
+  title: Range | null;
+  subtitle: Range | null;
+  nameLine: Range | null;
+  kind: 'coalition' | 'other';
+  place: TitlePlace | null;
+  sections: Section[];
+  /** Every piece of text that holds content, in document order (for scanners). */
+  ranges: Range[];
+  /** Lines dropped as page chrome, captions or attributions. */
+  noise: (Range & { rule: string })[];
+}
+
+/** Builds `data.structure` from `data.tree`. */
+export function segment(file: Doc, rules: Rules): void {
+  const text = String(file.value);
+  const tree = file.data.tree!;
+  const noise: Structure['noise'] = [];
+  const blocks =
+    file.data.format === 'text' ? textBlocks(text, tree, rules, noise) : markdownBlocks(text, tree.children, rules, noise);
+  file.data.structure = structure(blocks, rules, noise);
+}
+
+/** Plain text: remark's paragraphs are runs of non-blank lines; cut them into blocks by rules. */
+function textBlocks(text: string, tree: Root, rules: Rules, noise: Structure['noise']): Block[] {
+  const starts = lineStarts(text);
+  const groups: Line[][] = [];
+  for (const node of tree.children) {
+    let group: Line[] = [];
+    for (let n = node.position!.start.line; n <= node.position!.end.line; n++) {
+      const line = lineAt(text, starts, n - 1);
+      if (line.text === '') {
+        // A line holding only NBSP or zero-width characters is blank too.
+        if (group.length > 0) groups.push(group);
+        group = [];
+      } else group.push(line);
+    }
+    if (group.length > 0) groups.push(group);
+  }
+  const blocks: Block[] = [];
+  let previous: Line | undefined;
+  for (const group of groups) {
+    const kept: Line[] = [];
+    for (const line of group) {
+      const cleaned = dropNoise(line, previous, rules, noise);
+      if (cleaned) kept.push(cleaned);
+      previous = line;
+    }
+    if (kept.length > 0) blocks.push(...groupBlocks(kept, rules));
+  }
+  return blocks;
+}
+
+/** Removes a noise line, or the caption glued to the start of a line; returns what is left. */
+function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: Structure['noise']): Line | null {
+  for (const rule of rules.noise) {
+    if (!rule.re.test(line.text)) continue;
+    if (rule.afterQuote && !(previous && /['"’”]$/u.test(previous.text))) continue;
+    rules.gluedWords.lastIndex = 0;
+    const glued = rule.id === 'image-caption' ? rules.gluedWords.exec(line.text) : null;
+    if (glued) {
+      // "Beeldmerk … eenzaamheidBijna de helft …": the caption ends where the next sentence is glued on.
+      const cut = glued.index + glued.groups!.left!.length;
+      noise.push({ text: line.text.slice(0, cut), start: line.start, end: line.start + cut, rule: rule.id });
+      return { text: line.text.slice(cut), start: line.start + cut, end: line.end, indent: line.indent };
+    }
+    noise.push({ ...line, rule: rule.id });
+    return null;
+  }
+  return line;
+}
+
+/** One run of lines between blank lines → a heading, a paragraph and/or a list. */
+function groupBlocks(lines: Line[], rules: Rules): Block[] {
+  const first = lines[0]!;
+  if (!isItem(first, rules)) {
+    if (lines.length === 1 && headingShaped(first.text, rules)) return [{ type: 'heading', range: first, kind: classify(first.text, rules) }];
+    // A heading followed by its text on the very next line.
+    const kind = headingShaped(first.text, rules) ? classify(first.text, rules) : null;
+    if (kind) return [{ type: 'heading', range: first, kind }, ...groupBlocks(lines.slice(1), rules)];
+  }
+  const blocks: Block[] = [];
+  let paragraph: Line[] = [];
+  let list: { items: Item[]; stack: { indent: number; item: Item }[] } | null = null;
+  for (const line of lines) {
+    const marker = rules.bullet.exec(line.text);
+    if (marker) {
+      if (paragraph.length > 0) blocks.push({ type: 'paragraph', lines: paragraph });
+      paragraph = [];
+      if (!list) {
+        list = { items: [], stack: [] };
+        blocks.push({ type: 'list', items: list.items });
+      }
+      const width = marker[0].length;
+      const item: Item = { text: line.text.slice(width), start: line.start + width, end: line.end, depth: 0, children: [] };
+      while (list.stack.length > 0 && list.stack[list.stack.length - 1]!.indent >= line.indent) list.stack.pop();
+      const parent = list.stack[list.stack.length - 1];
+      item.depth = list.stack.length;
+      (parent ? parent.item.children : list.items).push(item);
+      list.stack.push({ indent: line.indent, item });
+    } else if (list && list.stack.length > 0 && line.indent > list.stack[list.stack.length - 1]!.indent) {
+      // A wrapped item: the line continues the item above it.
+      const item = list.stack[list.stack.length - 1]!.item;
+      item.text = `${item.text} ${line.text}`;
+      item.end = line.end;
+    } else {
+      list = null;
+      paragraph.push(line);
+    }
+  }
+  if (paragraph.length > 0) blocks.push({ type: 'paragraph', lines: paragraph });
+  return blocks;
+}
+
+function isItem(line: Line, rules: Rules): boolean {
+  return rules.bullet.test(line.text);
+}
+
+/** A line that could be a heading: short, not a sentence, not a label with a value. */
+export function headingShaped(text: string, rules: Rules): boolean {
+  if (text.length > rules.heading.maxChars || /[.,;]$/u.test(text) || !/^[\p{Lu}\d]/u.test(text)) return false;
+  if (text.split(/\s+/u).length > rules.heading.maxWords) return false;
+  if (/@|https?:|www\./iu.test(text) || /\d{5,}|\d{2,4}[ -]\d{5,}/u.test(text)) return false;
+  // `Telefoon: 06 …`: a label with a value after the colon is content, not a heading.
+  return !/:\s*\S/u.test(text);
+}
+
+/** The section kind of a heading text, from the aliases in rules (first match wins). */
+export function classify(text: string, rules: Rules): SectionKind | null {
+  const normalized = normalizeHeading(text);
+  for (const alias of rules.heading.aliases) if (alias.re.test(normalized)) return alias.kind;
+  return null;
+}
+
+/** Markdown and HTML (converted to mdast): explicit headings and lists. */
+function markdownBlocks(text: string, nodes: RootContent[], rules: Rules, noise: Structure['noise']): Block[] {
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    if (node.type === 'heading') {
+      const range = contentRange(text, node);
+      if (range.text) blocks.push({ type: 'heading', range, kind: classify(range.text, rules) });
+    } else if (node.type === 'list') {
+      blocks.push({ type: 'list', items: listItems(text, node, 0) });
+    } else if (node.type === 'blockquote') {
+      blocks.push(...markdownBlocks(text, node.children, rules, noise));
+    } else if (node.position && node.type !== 'thematicBreak' && node.type !== 'definition') {
+      // A paragraph may still hold plain-text bullets or a heading on its first line.
+      const starts = lineStarts(text);
+      const lines: Line[] = [];
+      let previous: Line | undefined;
+      for (let n = node.position.start.line; n <= node.position.end.line; n++) {
+        const line = lineAt(text, starts, n - 1);
+        const cleaned = line.text ? dropNoise(line, previous, rules, noise) : null;
+        if (cleaned) lines.push(cleaned);
+        previous = line;
+      }
+      if (lines.length > 0) blocks.push(...groupBlocks(lines, rules));
+    }
+  }
+  return blocks;
+}
+
+function listItems(text: string, list: List, depth: number): Item[] {
+  return list.children.map((child: ListItem) => {
+    const [head, ...rest] = child.children;
+    const range = head && head.type !== 'list' ? contentRange(text, head) : { text: '', start: child.position!.start.offset!, end: child.position!.start.offset! };
+    const item: Item = { ...range, depth, children: [] };
+    for (const node of rest) if (node.type === 'list') item.children.push(...listItems(text, node, depth + 1));
+    return item;
+  });
+}
+
+/** The source text of a node's content (for a heading, without its `#` marks). */
+function contentRange(text: string, node: Heading | RootContent): Range {
+  const children = 'children' in node ? (node.children as RootContent[]) : [];
+  const first = children[0];
+  const last = children[children.length - 1];
+  const start = first?.position?.start.offset ?? node.position!.start.offset!;
+  const end = last?.position?.end.offset ?? node.position!.end.offset!;
+  const range = trimRange(text, start, end);
+  return { ...range, text: range.text.replace(/\s*\n\s*/gu, ' ') };
+}
+
+/** Title, sub-title, name line, kind and sections from the blocks. */
+function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): Structure {
+  let index = 0;
+  const single = (block: Block | undefined): Range | null => {
+    if (!block) return null;
+    if (block.type === 'heading') return block.range;
+    if (block.type === 'paragraph' && block.lines.length === 1) return block.lines[0]!;
+    return null;
+  };
+  let title: Range | null = null;
+  const first = single(blocks[0]);
+  if (first && headingShaped(first.text, rules) && classify(first.text, rules) === null) {
+    title = first;
+    index = 1;
+  }
+  let subtitle: Range | null = null;
+  const second = single(blocks[index]);
+  if (title && second && rules.subtitles.some((re) => re.test(second.text))) {
+    subtitle = second;
+    index++;
+  }
+  let nameLine: Range | null = null;
+  const third = single(blocks[index]);
+  if (subtitle && third && (headingShaped(third.text, rules) || /!$/u.test(third.text)) && classify(third.text, rules) === null) {
+    nameLine = third;
+    index++;
+  }
+  const place = resolveTitle(title, subtitle, rules);
+  const kind = place ? 'coalition' : 'other';
+
+  const sections: Section[] = [{ heading: null, kind: null, blocks: [] }];
+  const ranges: Range[] = [title, subtitle, nameLine].filter((r): r is Range => r !== null);
+  const repeated = new Set([title?.text, subtitle?.text].filter(Boolean));
+  for (const block of blocks.slice(index)) {
+    const line = single(block);
+    if (line && repeated.has(line.text)) {
+      noise.push({ ...line, rule: 'repeated-subtitle' });
+      continue;
+    }
+    collectRanges(block, ranges);
+    if (block.type === 'heading') {
+      const startsSection = block.kind !== null || (kind === 'other' && !/:$/u.test(block.range.text));
+      if (startsSection) {
+        sections.push({ heading: block.range, kind: block.kind ?? 'other', blocks: [] });
+        continue;
+      }
+    }
+    sections[sections.length - 1]!.blocks.push(block);
+  }
+  return { title, subtitle, nameLine, kind, place, sections, ranges, noise };
+}
+
+function collectRanges(block: Block, into: Range[]): void {
+  if (block.type === 'heading') into.push(block.range);
+  else if (block.type === 'paragraph') into.push(...block.lines);
+  else {
+    const walk = (items: Item[]): void => {
+      for (const item of items) {
+        into.push(item);
+        walk(item.children);
+      }
+    };
+    walk(block.items);
+  }
+}

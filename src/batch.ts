@@ -1,5 +1,6 @@
 /** A batch: finds the inputs, runs each through the pipeline (on worker threads when asked), checks ids. */
 import { readdirSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { processDocument } from './pipeline.js';
 import type { Doc, RejectReason } from './document.js';
@@ -31,7 +32,8 @@ export interface Result {
 /** Options of a batch run. */
 export interface BatchOptions {
   rulesDir: string;
-  jobs: number;
+  /** Worker threads; null: as many as cores, but none for small batches. */
+  jobs: number | null;
   maxBytes: number;
 }
 
@@ -120,7 +122,10 @@ const MIN_FILES_PER_WORKER = 16;
 
 /** Runs every input; results in input order, duplicate ids rejected (the later path loses). */
 export async function runBatch(inputs: { path: string; shown: string }[], options: BatchOptions, onProgress?: (done: number) => void): Promise<Result[]> {
-  const jobs = Math.max(1, Math.min(options.jobs, Math.floor(inputs.length / MIN_FILES_PER_WORKER)));
+  const jobs =
+    options.jobs === null
+      ? Math.min(cpus().length, Math.floor(inputs.length / MIN_FILES_PER_WORKER))
+      : Math.min(options.jobs, inputs.length);
   let results: Result[];
   if (jobs <= 1) {
     results = [];

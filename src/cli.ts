@@ -2,7 +2,6 @@
  * The command line: the only module that knows about argv, streams and exit codes.
  * Command modules are imported when their command runs, so `--help` stays fast.
  */
-import { cpus } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { EXIT, type Io } from './commands/io.js';
 import type { ExtractOptions } from './commands/extract.js';
@@ -58,7 +57,7 @@ async function extractOptions(paths: string[], flags: CommonFlags, env: NodeJS.P
     rulesDir: flags.rules ?? bundledRulesDir,
     rulesLabel: flags.rules ?? 'rules',
     formats: formats as OutputFormat[],
-    jobs: positiveInt(flags.jobs, '--jobs', cpus().length),
+    jobs: flags.jobs === undefined ? null : positiveInt(flags.jobs, '--jobs', 1),
     maxBytes: positiveInt(flags.maxBytes, '--max-bytes', DEFAULT_MAX_BYTES),
     csvExcel: flags.csvExcel ?? false,
     strict: flags.strict ?? false,

@@ -14,7 +14,8 @@ export interface ExtractOptions {
   /** The rules folder as messages name it. */
   rulesLabel: string;
   formats: OutputFormat[];
-  jobs: number;
+  /** Worker threads; null: automatic. */
+  jobs: number | null;
   maxBytes: number;
   csvExcel: boolean;
   strict: boolean;

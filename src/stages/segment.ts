@@ -92,7 +92,9 @@ function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: 
     if (glued) {
       // "Beeldmerk … eenzaamheidBijna de helft …": the caption ends where the next sentence is glued on.
       const cut = glued.index + glued.groups!.left!.length;
-      noise.push({ text: line.text.slice(0, cut), start: line.start, end: line.start + cut, rule: rule.id });
+      // The noise range keeps the glued word after the cut, so the glued-words warning still sees the seam.
+      const seam = cut + glued.groups!.right!.length;
+      noise.push({ text: line.text.slice(0, seam), start: line.start, end: line.start + seam, rule: rule.id });
       return { text: line.text.slice(cut), start: line.start + cut, end: line.end, indent: line.indent };
     }
     noise.push({ ...line, rule: rule.id });

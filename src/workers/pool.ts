@@ -26,7 +26,8 @@ export function runOnWorkers(inputs: { path: string; shown: string }[], options:
       worker.on('message', (reply: Reply) => {
         if ('result' in reply) {
           results[reply.index] = reply.result;
-          onProgress?.(++done);
+          done++;
+          onProgress?.(done);
           if (done === inputs.length) resolve(results);
         }
         feed(worker);

@@ -27,7 +27,8 @@ export function links(range: Range): { emails: Found[]; websites: Found[] } {
   linkify ??= new LinkifyIt();
   const emails: Found[] = [];
   const websites: Found[] = [];
-  for (const match of linkify.match(range.text) ?? []) {
+  const matches = linkify.match(range.text) ?? [];
+  for (const match of matches) {
     const at = { text: match.raw, start: range.start + match.index, end: range.start + match.lastIndex };
     if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
     else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw)) websites.push({ value: website(match.raw), range: at });
@@ -37,7 +38,8 @@ export function links(range: Range): { emails: Found[]; websites: Found[] } {
     const value = m[0].replace(/\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*/iu, '@').toLowerCase();
     emails.push({ value, range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
   }
-  return { emails, websites };
+  // `jan [at] welzijn.nl`: the domain of an e-mail address is not a website.
+  return { emails, websites: websites.filter((w) => !emails.some((e) => e.range.start <= w.range.start && w.range.end <= e.range.end)) };
 }
 
 /** `www.Example.nl/pad` → `https://www.example.nl/pad`. */
@@ -58,10 +60,19 @@ const PHONE_LIKE = /(?<![\p{L}\d])(?:\+|00|\(0|0|14\s?0)[\d\s()./-]{4,20}\d(?![\
 export async function phones(range: Range, context: Context): Promise<Found[]> {
   if (!/\d[\d\s()./-]{5,}\d/u.test(range.text)) return [];
   const find = await phoneFinder();
-  const found = find(range.text, 'NL').map((m) => ({
-    value: m.number.number,
-    range: { text: range.text.slice(m.startsAt, m.endsAt), start: range.start + m.startsAt, end: range.start + m.endsAt },
-  }));
+  const found: Found[] = [];
+  // Numbers are looked for between list separators: `06 …, 14 0174` must not read as one number.
+  const separator = /,\s+|;\s*|\s+(?:of|en|\/)\s+/gu;
+  let from = 0;
+  for (const end of [...[...range.text.matchAll(separator)].map((m) => m.index), range.text.length]) {
+    const chunk = range.text.slice(from, end);
+    for (const m of find(chunk, 'NL')) {
+      const start = from + m.startsAt;
+      found.push({ value: m.number.number, range: { text: chunk.slice(m.startsAt, m.endsAt), start: range.start + start, end: range.start + from + m.endsAt } });
+    }
+    const sep = range.text.slice(end).match(/^(?:,\s+|;\s*|\s+(?:of|en|\/)\s+)/u);
+    from = end + (sep ? sep[0].length : 0);
+  }
   PHONE_LIKE.lastIndex = 0;
   for (let m = PHONE_LIKE.exec(range.text); m; m = PHONE_LIKE.exec(range.text)) {
     const start = range.start + m.index;

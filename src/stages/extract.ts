@@ -105,7 +105,10 @@ function normalizeHeadingText(text: string): string {
 /** The introduction: paragraphs before the first section heading (title and sub-titles are not in the tree here). */
 function summaryRange(context: Context): Range | null {
   const intro = context.structure.sections[0]!;
-  const paragraphs = intro.blocks.flatMap((block) => (block.type === 'paragraph' ? [joinRanges(block.lines)] : []));
+  // A short line in the introduction that is no section heading is text of the introduction.
+  const paragraphs = intro.blocks.flatMap((block) =>
+    block.type === 'paragraph' ? [joinRanges(block.lines)] : block.type === 'heading' ? [block.range] : [],
+  );
   if (paragraphs.length === 0) return null;
   return { text: paragraphs.map((p) => p.text).join('\n\n'), start: paragraphs[0]!.start, end: paragraphs[paragraphs.length - 1]!.end };
 }

@@ -35,6 +35,8 @@ export interface BatchOptions {
   /** Worker threads; null: as many as cores, but none for small batches. */
   jobs: number | null;
   maxBytes: number;
+  /** Reject a document whose id another one already has (off for eval, which scores every document). */
+  uniqueIds?: boolean;
 }
 
 /** A path that is neither a file nor a folder. */
@@ -136,7 +138,7 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
   } else {
     results = await runOnWorkers(inputs, options, jobs, onProgress);
   }
-  return rejectDuplicateIds(results);
+  return options.uniqueIds === false ? results : rejectDuplicateIds(results);
 }
 
 function rejectDuplicateIds(results: Result[]): Result[] {

@@ -32,6 +32,12 @@ export interface DocumentData {
   size?: number;
   encoding?: Encoding;
   format?: Format;
+  /**
+   * The text the extraction reads: the decoded file for plain text, the plain-text rendering
+   * of a Markdown or HTML file otherwise (`offsets` maps each of its characters to the file).
+   */
+  text?: string;
+  offsets?: number[];
   tree?: Root;
   structure?: Structure;
   record?: CoalitionRecord;

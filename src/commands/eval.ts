@@ -1,7 +1,7 @@
 /** `coalex eval --gold <dir> [paths...]`: extracts the inputs and scores them against gold files. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { prf, scoreRecord, total, type Scores } from '../eval/score.js';
+import { prf, scoreRecord, total, type Miss, type Scores } from '../eval/score.js';
 import { buildDataset, type ExtractOptions } from './extract.js';
 import { EXIT, type Io } from './io.js';
 
@@ -10,6 +10,8 @@ export interface EvalOptions extends ExtractOptions {
   gold: string;
   /** Exit 1 when the overall micro F1 is below this. */
   minF1: number | null;
+  /** Also list, per document, the gold values missed and the values extracted that gold lacks. */
+  details: boolean;
 }
 
 /** The per-field table, as rows. */
@@ -28,12 +30,13 @@ export async function evalCommand(options: EvalOptions, io: Io): Promise<number>
     io.err(`Cannot read gold folder \`${options.gold}\`\n`);
     return EXIT.usage;
   }
-  const built = await buildDataset(options, io);
+  const built = await buildDataset({ ...options, uniqueIds: false }, io);
   if (typeof built === 'number') return built;
   const byStem = new Map(built.results.map((r) => [basename(r.path, extname(r.path)), r]));
   const scores: Scores = new Map();
   const unpaired: string[] = [];
   let paired = 0;
+  const details: { path: string; misses: Miss[] }[] = [];
   for (const goldFile of goldFiles) {
     const stem = goldFile.replace(/\.gold\.json$/u, '');
     const result = byStem.get(stem);
@@ -49,12 +52,21 @@ export async function evalCommand(options: EvalOptions, io: Io): Promise<number>
       io.err(`Cannot read gold file \`${join(options.gold, goldFile)}\`: ${(error as Error).message}\n`);
       return EXIT.usage;
     }
-    scoreRecord(gold, result.record, scores);
+    const misses: Miss[] = [];
+    scoreRecord(gold, result.record, scores, misses);
+    if (misses.length > 0) details.push({ path: result.path, misses });
   }
   const rows = scoreTable(scores);
   const overall = rows[rows.length - 1]!;
-  if (io.json) io.out(`${JSON.stringify({ documents: paired, unpaired, fields: rows }, null, 2)}\n`);
+  if (io.json) io.out(`${JSON.stringify({ documents: paired, unpaired, fields: rows, ...(options.details ? { details } : {}) }, null, 2)}\n`);
   else {
+    if (options.details) {
+      for (const doc of details) {
+        io.out(`${doc.path}\n`);
+        for (const miss of doc.misses) io.out(`  ${miss.kind === 'missed' ? '-' : '+'} ${miss.field}: ${JSON.stringify(miss.value)}\n`);
+      }
+      io.out('\n');
+    }
     const pct = (x: number) => x.toFixed(3);
     const width = Math.max(...rows.map((r) => r.field.length));
     io.out(`${'field'.padEnd(width)}     tp    fp    fn  precision  recall     f1\n`);

@@ -1,10 +1,13 @@
 /** `coalex extract` and `coalex check`: run the batch, then write the dataset or compare with it. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { collectInputs, InputError, runBatch, type Result } from '../batch.js';
 import { compareFolder, OutputError, writeFolder } from '../output/atomic.js';
 import { recordsOf, renderDataset, type OutputFormat } from '../output/dataset.js';
 import { loadRules, RulesError } from '../rules/load.js';
 import { EXIT, formatFinding, progress, type Io } from './io.js';
 import { toolVersion } from '../version.js';
+import type { CoalitionRecord } from '../schema/record.js';
 
 /** Options shared by extract and check. */
 export interface ExtractOptions {
@@ -20,6 +23,10 @@ export interface ExtractOptions {
   csvExcel: boolean;
   strict: boolean;
   ci: boolean;
+  /** False for eval: every document is scored, also when two share an id. */
+  uniqueIds?: boolean;
+  /** extract --report: also write report.html, the review page, into the output folder. */
+  report?: boolean;
 }
 
 /** Runs the batch and renders the dataset; a usage problem becomes exit 2 with its message. */
@@ -44,7 +51,7 @@ export async function buildDataset(options: ExtractOptions, io: Io): Promise<{ r
     }
     throw error;
   }
-  const results = await runBatch(inputs, { rulesDir: options.rulesDir, jobs: options.jobs, maxBytes: options.maxBytes }, progress(io, inputs.length, options.ci));
+  const results = await runBatch(inputs, { rulesDir: options.rulesDir, jobs: options.jobs, maxBytes: options.maxBytes, uniqueIds: options.uniqueIds }, progress(io, inputs.length, options.ci));
   const files = renderDataset(results, { formats: options.formats, csvExcel: options.csvExcel, toolVersion: toolVersion(), rulesHash: rules.hash });
   return { results, files };
 }
@@ -74,6 +81,10 @@ export function batchExit(results: Result[], strict: boolean): number {
 export async function extractCommand(options: ExtractOptions, io: Io): Promise<number> {
   const built = await buildDataset(options, io);
   if (typeof built === 'number') return built;
+  if (options.report) {
+    const { renderReport, REPORT_FILE } = await import('../report/render.js');
+    built.files.set(REPORT_FILE, renderReport(built.results, io.cwd));
+  }
   try {
     writeFolder(options.out, built.files);
   } catch (error) {
@@ -90,8 +101,11 @@ export async function extractCommand(options: ExtractOptions, io: Io): Promise<n
   return batchExit(built.results, options.strict);
 }
 
-/** `coalex check`: like extract, writes nothing; exit 1 when --out is not what extract would write. */
-export async function checkCommand(options: ExtractOptions, io: Io, describe: (files: Map<string, string>) => string): Promise<number> {
+/**
+ * `coalex check`: like extract, writes nothing; exit 1 when --out is not what extract would write.
+ * `describe` gets the fresh records (to report what changed) and returns an exit code: 2 when its report cannot be written.
+ */
+export async function checkCommand(options: ExtractOptions, io: Io, describe: (records: CoalitionRecord[], stale: boolean) => number): Promise<number> {
   const built = await buildDataset(options, io);
   if (typeof built === 'number') return built;
   const { changed, missing, extra } = compareFolder(options.out, built.files);
@@ -106,8 +120,21 @@ export async function checkCommand(options: ExtractOptions, io: Io, describe: (f
       ...extra.map((f) => `  not written any more: ${f}`),
     ];
     io.err(`${lines.join('\n')}\n`);
-    io.out(describe(built.files));
   } else if (!io.quiet) io.err(`${options.out} is current.\n`);
+  if (!io.json && describe(recordsOf(built.results), stale) === EXIT.usage) return EXIT.usage;
   if (stale) return EXIT.failed;
   return built.results.some((r) => r.rejected) ? EXIT.failed : EXIT.ok;
+}
+
+/** The dataset formats of the committed `out` (its manifest's `formats`), so check regenerates what extract wrote; all three when unknown. */
+export function committedFormats(out: string, cwd: string): OutputFormat[] {
+  const all: OutputFormat[] = ['json', 'jsonl', 'csv'];
+  let formats: unknown;
+  try {
+    formats = (JSON.parse(readFileSync(resolve(cwd, out, 'manifest.json'), 'utf8')) as { formats?: unknown }).formats;
+  } catch {
+    return all;
+  }
+  const known = Array.isArray(formats) ? all.filter((f) => formats.includes(f)) : [];
+  return known.length > 0 ? known : all;
 }

@@ -71,8 +71,15 @@ function add(scores: Scores, field: string, counts: Counts): void {
   scores.set(field, total);
 }
 
+/** One miss: a gold value not found (`missed`) or a predicted value not in gold (`extra`). */
+export interface Miss {
+  field: string;
+  kind: 'missed' | 'extra';
+  value: unknown;
+}
+
 /** Matches two lists as multisets: each gold item takes the first unused predicted item that matches. */
-function scoreList(field: string, gold: Item[], predicted: Item[]): Counts {
+function scoreList(field: string, gold: Item[], predicted: Item[], misses?: Miss[]): Counts {
   const used = new Set<number>();
   let tp = 0;
   for (const g of gold) {
@@ -80,30 +87,51 @@ function scoreList(field: string, gold: Item[], predicted: Item[]): Counts {
     if (index >= 0) {
       used.add(index);
       tp++;
-    }
+    } else misses?.push({ field, kind: 'missed', value: g });
   }
+  predicted.forEach((p, i) => {
+    if (!used.has(i)) misses?.push({ field, kind: 'extra', value: withoutSpan(p) });
+  });
   return { tp, fp: predicted.length - tp, fn: gold.length - tp };
 }
 
-function scoreScalar(gold: unknown, predicted: unknown): Counts {
-  if (gold === null) return predicted === null || predicted === undefined ? { tp: 1, fp: 0, fn: 0 } : { tp: 0, fp: 1, fn: 1 };
-  if (predicted === null || predicted === undefined) return { tp: 0, fp: 0, fn: 1 };
-  return normalize(gold) === normalize(predicted) ? { tp: 1, fp: 0, fn: 0 } : { tp: 0, fp: 1, fn: 1 };
+function withoutSpan(item: Item): Item {
+  if (typeof item !== 'object') return item;
+  const { span: _span, ...rest } = item;
+  return rest;
 }
 
-/** Adds the scores of one record against its gold file to `scores`. */
-export function scoreRecord(gold: Record<string, unknown>, record: CoalitionRecord | null, scores: Scores): void {
+function scoreScalar(gold: unknown, predicted: unknown, field: string, misses?: Miss[]): Counts {
+  const counts =
+    gold === null
+      ? predicted === null || predicted === undefined
+        ? { tp: 1, fp: 0, fn: 0 }
+        : { tp: 0, fp: 1, fn: 1 }
+      : predicted === null || predicted === undefined
+        ? { tp: 0, fp: 0, fn: 1 }
+        : normalize(gold) === normalize(predicted)
+          ? { tp: 1, fp: 0, fn: 0 }
+          : { tp: 0, fp: 1, fn: 1 };
+  if (counts.tp === 0) {
+    misses?.push({ field, kind: 'missed', value: gold });
+    if (counts.fp) misses?.push({ field, kind: 'extra', value: predicted });
+  }
+  return counts;
+}
+
+/** Adds the scores of one record against its gold file to `scores`; lists what did not match in `misses`. */
+export function scoreRecord(gold: Record<string, unknown>, record: CoalitionRecord | null, scores: Scores, misses?: Miss[]): void {
   const predicted = (record ?? {}) as Record<string, unknown>;
   for (const [field, value] of Object.entries(gold)) {
     if (Array.isArray(value)) {
-      add(scores, field, scoreList(field, value as Item[], (predicted[field] as Item[] | undefined) ?? []));
+      add(scores, field, scoreList(field, value as Item[], (predicted[field] as Item[] | undefined) ?? [], misses));
     } else if (value !== null && typeof value === 'object') {
       const inner = predicted[field] as Record<string, unknown> | null | undefined;
-      for (const [key, v] of Object.entries(value)) add(scores, `${field}.${key}`, scoreScalar(v, inner?.[key]));
+      for (const [key, v] of Object.entries(value)) add(scores, `${field}.${key}`, scoreScalar(v, inner?.[key], `${field}.${key}`, misses));
     } else if (value === null && field === 'municipality') {
-      add(scores, 'municipality.code', scoreScalar(null, (predicted[field] as { code?: string } | null)?.code ?? null));
+      add(scores, 'municipality.code', scoreScalar(null, (predicted[field] as { code?: string } | null)?.code ?? null, 'municipality.code', misses));
     } else {
-      add(scores, field, scoreScalar(value, predicted[field]));
+      add(scores, field, scoreScalar(value, predicted[field], field, misses));
     }
   }
 }

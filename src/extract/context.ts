@@ -23,12 +23,15 @@ export interface Context {
 
 /** Creates the context for a document that has been segmented. */
 export function createContext(file: Doc, rules: Rules): Context {
-  const text = String(file.value);
+  const source = String(file.value);
+  const text = file.data.text ?? source;
+  const offsets = file.data.offsets;
   const place = location(file);
   const span = (range: { start: number; end: number }): Span => {
-    const start = place.toPoint(range.start)!;
+    const [from, to] = offsets ? toSource(offsets, source, range) : [range.start, range.end];
+    const start = place.toPoint(from)!;
     // The end point of a value that ends the file is one past its last character.
-    const end = place.toPoint(range.end) ?? endPoint(text);
+    const end = place.toPoint(to) ?? endPoint(source);
     return {
       start: { line: start.line, column: start.column, offset: start.offset! },
       end: { line: end.line, column: end.column, offset: end.offset! },
@@ -46,6 +49,15 @@ export function createContext(file: Doc, rules: Rules): Context {
       if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push(warning);
     },
   };
+}
+
+/** Rendered offsets → offsets in the original file; the end covers a whole entity such as `&amp;`. */
+function toSource(offsets: number[], source: string, range: { start: number; end: number }): [number, number] {
+  const from = offsets[range.start] ?? source.length;
+  if (range.end <= range.start) return [from, from];
+  const last = offsets[range.end - 1]!;
+  const entity = source[last] === '&' ? /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});?/iu.exec(source.slice(last, last + 40)) : null;
+  return [from, last + (entity ? entity[0].length : 1)];
 }
 
 function endPoint(text: string): { line: number; column: number; offset: number } {

@@ -96,19 +96,16 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
       continue;
     }
     const paren = /^\s*\(([^)@]+)\)/u.exec(after);
-    const comma = /^\s*,\s*([^,(@]+?)\s*(?=\(|,|\.(?:\s|$)|$)/u.exec(after);
+    const comma = /^\s*,\s*/u.exec(after);
+    const of = /^\s+van\s+((?:de\s+)?\p{Lu}[^,.():;]*?)(?=\s+(?:via|of|en|op|met|om|tel|telefoon)\b|[,.():;]|$)/u.exec(after);
     if (paren) {
       if (/^\p{Ll}/u.test(paren[1]!)) hits[i]!.role ??= paren[1]!.trim();
       else hits[i]!.organization = paren[1]!.trim();
-    } else if (comma && rules.roles.has(comma[1]!.split(/\s+/u)[0]!.toLowerCase())) {
-      hits[i]!.role ??= comma[1]!.trim();
-      const rest = after.slice(comma[0].length);
-      const org = /^\s*,\s*([^,(@]+?)\s*(?=\(|,|\.(?:\s|$)|$)/u.exec(rest);
-      if (org && /^\p{Lu}/u.test(org[1]!)) hits[i]!.organization = org[1]!.trim();
-    } else {
-      const of = /^\s+van\s+((?:Stichting|Gemeente|Vereniging|de\s+)?\p{Lu}[^,.()]*)/u.exec(after);
-      if (of) hits[i]!.organization = of[1]!.trim();
-    }
+    } else if (comma) {
+      const parts = describeParts(after.slice(comma[0].length), rules);
+      hits[i]!.role ??= parts.role;
+      hits[i]!.organization ??= parts.organization;
+    } else if (of) hits[i]!.organization = of[1]!.trim();
   }
   return hits;
 }
@@ -124,86 +121,199 @@ export function people(hits: NameHit[], context: Context): Person[] {
   return [...byName.values()];
 }
 
-/** Names in a label value: `Henriëtte Staarthof en Joanne Engels (coördinatoren Eenzaamheid)`. */
-function labelNames(value: Range, context: Context): NameHit[] {
+/** Words that start a clause or a contact detail, not a role (`, die …`, `, telefoon 070 …`). */
+const NOT_A_ROLE = /^(?:die|dat|wie|welke|waar|en|of|maar|want|omdat|als|via|tel\.?|telefoon|bel|mail|e-mail|email|of|op|in|met|voor|zodat)\b/iu;
+/** Words that start an organisation written in lower case (`gemeente Buren`). */
+const ORGANIZATION_START = /^(?:gemeente|stichting|vereniging|de\s+\p{Lu})/u;
+
+/**
+ * The parts after a name, separated by commas: the first lower-case phrase is the role, a
+ * capitalised phrase (or `gemeente X`) the organisation; a contact detail ends the list.
+ */
+export function describeParts(text: string, rules: Rules): { role: string | null; organization: string | null } {
+  let role: string | null = null;
+  let organization: string | null = null;
+  for (const raw of splitTopLevel(text)) {
+    const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
+    if (!part || /[\d@]/u.test(part) || NOT_A_ROLE.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
+    if (/^\p{Lu}/u.test(part) || ORGANIZATION_START.test(part)) organization ??= part;
+    else if (role === null && organization === null) role = part;
+    else break;
+    if (/[(:]/u.test(raw)) break;
+  }
+  return { role, organization };
+}
+
+/** Splits on commas outside parentheses. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+    else if (text[i] === ',' && depth === 0) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/** Whether a phrase is shaped like a person's name: capitalised words and particles, no organisation word. */
+function nameShaped(text: string, rules: Rules): boolean {
+  const words = text.split(/\s+/u);
+  if (words.length < 2 || words.length > 6) return false;
+  if (rules.notNames.has(words[0]!) || rules.organizationTypes.some((t) => t.type !== 'category' && t.test(words[0]!))) return false;
+  return words.every((w) => rules.particles.has(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && !rules.particles.has(words[words.length - 1]!);
+}
+
+/**
+ * The person(s) of a contact line: `Henriëtte Staarthof en Joanne Engels (coördinatoren)`,
+ * `Gijs Kamphuis, netwerkregisseur Zwolle Samen`, `J.P. de Groot, beleidsadviseur, gemeente Middelburg`.
+ * `labelRole` is the role when the label itself was one (`Projectleider: …`).
+ */
+function contactLineNames(value: Range, context: Context, labelRole: string | null): NameHit[] {
+  const { rules } = context;
   const text = value.text;
-  const paren = /\(([^)]*)\)\s*[.]?$/u.exec(text);
-  const body = paren ? text.slice(0, paren.index).trimEnd() : text;
-  const parts = body.split(/\s*(?:,|\sen\s|&|\/)\s*/u);
+  const first = splitTopLevel(text)[0]!;
+  const paren = /\(([^)]*)\)/u.exec(first);
+  const namesPart = paren ? first.slice(0, paren.index) : first;
   const hits: NameHit[] = [];
   let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    from = at + part.length;
-    const cleaned = part.replace(context.rules.titles, '');
-    const lead = part.length - cleaned.length;
-    if (!/^\p{Lu}/u.test(cleaned) || cleaned.split(/\s+/u).length > 6) continue;
-    hits.push({ range: subRange(value, at + lead, at + part.length), role: null, organization: null });
+  for (const piece of namesPart.split(/\s+(?:en|&)\s+|\s*\/\s*/u)) {
+    const at = text.indexOf(piece, from);
+    from = at + piece.length;
+    const trimmed = piece.replace(/[.:;]+$/u, '').trimEnd();
+    const cleaned = trimmed.replace(rules.titles, '');
+    const lead = trimmed.length - cleaned.length;
+    if (!nameShaped(cleaned, rules)) continue;
+    hits.push({ range: subRange(value, at + lead, at + trimmed.length), role: labelRole, organization: null });
   }
-  if (paren && hits.length > 0) {
-    for (const hit of hits) {
-      if (/^\p{Ll}/u.test(paren[1]!)) hit.role = paren[1]!.trim();
-      else hit.organization = paren[1]!.trim();
-    }
+  if (hits.length === 0) return hits;
+  const described = describeParts(text.slice(first.length + 1), rules);
+  for (const hit of hits) {
+    if (paren && /^\p{Ll}/u.test(paren[1]!)) hit.role ??= paren[1]!.trim();
+    else if (paren) hit.organization = paren[1]!.trim();
+    hit.role ??= first.length < text.length ? described.role : null;
+    hit.organization ??= first.length < text.length ? described.organization : null;
   }
   return hits;
 }
 
-/** Contacts from the contact sections (label lines and name lines, with the data below them) and from contact sentences. */
+type Gathered = { hit: NameHit; emails: Found[]; phones: Found[] };
+
+/** The data of a line shared out over its names: what stands after a name (up to the next) is its; what stands before the first name goes to it when it has nothing else. */
+function share(hits: NameHit[], emails: Found[], phones: Found[]): Gathered[] {
+  const gathered = hits.map((hit) => ({ hit, emails: [] as Found[], phones: [] as Found[] }));
+  const owner = (found: Found): Gathered | undefined => {
+    let index = -1;
+    for (let i = 0; i < hits.length; i++) if (hits[i]!.range.start <= found.range.start) index = i;
+    return gathered[index];
+  };
+  const before: { emails: Found[]; phones: Found[] } = { emails: [], phones: [] };
+  for (const e of emails) (owner(e)?.emails ?? before.emails).push(e);
+  for (const p of phones) (owner(p)?.phones ?? before.phones).push(p);
+  const first = gathered[0];
+  if (first && first.emails.length === 0 && first.phones.length === 0) {
+    // `X en Y (coördinatoren)` with the numbers on other lines, or `Gemeente X: 06… Anna Y.`
+    first.emails.push(...before.emails);
+    first.phones.push(...before.phones);
+  }
+  // Names listed together (`X en Y`) with data after the last one share that data.
+  for (let i = gathered.length - 2; i >= 0; i--) {
+    const g = gathered[i]!;
+    if (g.emails.length === 0 && g.phones.length === 0 && g.hit.role === gathered[i + 1]!.hit.role) {
+      g.emails.push(...gathered[i + 1]!.emails);
+      g.phones.push(...gathered[i + 1]!.phones);
+    }
+  }
+  return gathered;
+}
+
+/** `Haagse Hulplijn: 0800-2351120`: a desk named right before its number, on a line without a person. */
+const DESK = /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:\p{Lu}[\p{L}'’-]*|van|voor|in|de|het|en)){0,5}):\s*(?=\+|\(?0|14\s?0)/gu;
+
+/**
+ * Contacts: persons of the contact sections (label lines and name lines, with the data on and
+ * below their line), persons in contact sentences anywhere (`Stuur een mail naar …`), and desks.
+ */
 export async function contacts(context: Context, names: Map<Range, NameHit[]>): Promise<{ contacts: Contact[]; hits: NameHit[] }> {
-  const result: { hit: NameHit; emails: Found[]; phones: Found[] }[] = [];
+  const { rules } = context;
+  const result: Gathered[] = [];
   const extraHits: NameHit[] = [];
+  const inContactSection = new Set<Range>();
   for (const section of sectionsOf(context, 'contact')) {
-    let current: typeof result = [];
+    let current: Gathered[] = [];
     let desk: Range | null = null;
     const orphans: { emails: Found[]; phones: Found[] } = { emails: [], phones: [] };
     for (const block of section.blocks) {
       const lines = block.type === 'paragraph' ? block.lines : block.type === 'heading' ? [block.range] : block.items;
       for (const line of lines) {
-        const label = context.rules.labels.find((l) => l.re.test(line.text));
-        const valueStart = label ? label.re.exec(line.text)![0].length : 0;
+        inContactSection.add(line);
+        const label = rules.labels.find((l) => l.re.test(line.text));
+        const roleLabel = label ? null : /^(\p{L}+)\s*:\s*/u.exec(line.text);
+        const labelRole = roleLabel && rules.roles.has(roleLabel[1]!.toLowerCase()) ? roleLabel[1]!.toLowerCase() : null;
+        const valueStart = label ? label.re.exec(line.text)![0].length : labelRole ? roleLabel![0].length : 0;
         const value = subRange(line, valueStart, line.text.length);
-        const data = { emails: links(value).emails, phones: await phones(value, context) };
+        const found = { emails: links(value).emails, phones: await phones(value, context) };
         let hits: NameHit[] = [];
-        if (label?.field === 'person') {
-          hits = labelNames(value, context);
-          extraHits.push(...hits);
-        } else if (!label) hits = names.get(line) ?? [];
+        if (label?.field === 'person' || labelRole) hits = contactLineNames(value, context, labelRole);
+        else if (!label) {
+          hits = contactLineNames(value, context, null);
+          if (hits.length === 0) hits = names.get(line) ?? [];
+          // `Gemeente Tiel: 0611109967 Marloes Verbeek.`: the organisation before the colon.
+          const org = /^([^:]{2,50}):\s/u.exec(line.text);
+          if (org && hits.length > 0 && hits[0]!.range.start > line.start + org[0].length) for (const hit of hits) hit.organization ??= org[1]!;
+        }
         if (hits.length > 0) {
-          current = hits.map((hit) => ({ hit, emails: [...data.emails], phones: [...data.phones] }));
+          extraHits.push(...hits);
+          current = share(hits, found.emails, found.phones);
           result.push(...current);
         } else if (current.length > 0) {
           for (const c of current) {
-            c.emails.push(...data.emails);
-            c.phones.push(...data.phones);
+            c.emails.push(...found.emails);
+            c.phones.push(...found.phones);
           }
         } else {
-          orphans.emails.push(...data.emails);
-          orphans.phones.push(...data.phones);
-          if (!label && data.emails.length === 0 && data.phones.length === 0 && line.text.length <= 60 && !/[.!?]$/u.test(line.text)) desk = line;
-          else if (!label && (data.emails.length > 0 || data.phones.length > 0)) {
-            // `Gemeente X: 0612345678`: a desk named before its number on the same line.
-            const named = /^([^:]{2,50}):\s/u.exec(line.text);
-            if (named) desk = subRange(line, 0, named[1]!.length);
-          }
+          orphans.emails.push(...found.emails);
+          orphans.phones.push(...found.phones);
+          if (!label && found.emails.length === 0 && found.phones.length === 0 && line.text.length <= 60 && !/[.!?:]$/u.test(line.text)) desk = line;
         }
       }
     }
-    if (result.length === 0 && desk && (orphans.emails.length > 0 || orphans.phones.length > 0)) {
+    if (current.length === 0 && result.length === 0 && desk && (orphans.emails.length > 0 || orphans.phones.length > 0)) {
       result.push({ hit: { range: desk, role: null, organization: null }, ...orphans });
     }
   }
-  // `Stuur een mail naar Mariëlle Bakema, projectleider … (m.bakema@…)`.
   for (const [range, hits] of names) {
-    const cue = context.rules.contactCue;
+    if (inContactSection.has(range)) continue;
+    // `Stuur een mail naar Mariëlle Bakema, projectleider … (m.bakema@…)`.
+    const cue = rules.contactCue;
     cue.lastIndex = 0;
     for (let m = cue.exec(range.text); m; m = cue.exec(range.text)) {
       const at = range.start + m.index + m[0].length;
-      const hit = hits.find((h) => h.range.start === at);
+      const hit = hits.find((h) => h.range.start === at || h.range.start === at + (/^(?:de|het)\s+/iu.exec(range.text.slice(at - range.start))?.[0].length ?? -1));
       if (!hit || result.some((r) => r.hit.range.start === hit.range.start)) continue;
       const sentenceEnd = /[.!?](?:\s|$)(?![^(]*\))/u.exec(range.text.slice(hit.range.end - range.start));
       const rest = subRange(range, hit.range.end - range.start, sentenceEnd ? hit.range.end - range.start + sentenceEnd.index + 1 : range.text.length);
       result.push({ hit, emails: links(rest).emails, phones: await phones(rest, context) });
+    }
+  }
+  for (const range of context.structure.ranges) {
+    if (names.has(range) && !inContactSection.has(range)) continue;
+    DESK.lastIndex = 0;
+    for (let m = DESK.exec(range.text); m; m = DESK.exec(range.text)) {
+      const name = m[1]!.replace(/^(?:De|Het)\s+/u, '');
+      if (rules.labels.some((l) => l.re.test(`${name}:`)) || rules.roles.has(name.toLowerCase())) continue;
+      const nameStart = m.index + m[1]!.length - name.length;
+      const deskRange = subRange(range, nameStart, m.index + m[1]!.length);
+      if (result.some((r) => r.hit.range.start <= deskRange.start && deskRange.start < r.hit.range.end + 80 && r.hit.range.end >= range.start && r.hit.range.start <= range.end)) continue;
+      const tail = subRange(range, m.index + m[0].length, range.text.length);
+      const found = await phones(tail, context);
+      if (found.length === 0 || found[0]!.range.start !== tail.start) continue;
+      result.push({ hit: { range: deskRange, role: null, organization: null }, emails: [], phones: [found[0]!] });
     }
   }
   result.sort((a, b) => a.hit.range.start - b.hit.range.start);

@@ -58,7 +58,7 @@ const PHONE_LIKE = /(?<![\p{L}\d])(?:\+|00|\(0|0|14\s?0)[\d\s()./-]{4,20}\d(?![\
 
 /** Phone numbers of one range in E.164; phone-like digits that are not a valid number are warned about. */
 export async function phones(range: Range, context: Context): Promise<Found[]> {
-  if (!/\d[\d\s()./-]{5,}\d/u.test(range.text)) return [];
+  if (!/\d[\d\s()./-]{4,}\d/u.test(range.text)) return [];
   const find = await phoneFinder();
   const found: Found[] = [];
   // Numbers are looked for between list separators: `06 …, 14 0174` must not read as one number.

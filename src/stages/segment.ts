@@ -2,12 +2,12 @@
  * Stage 4, segment: the syntax tree → the document's structure: title, sub-title, kind,
  * and sections of headings, paragraphs and (nested) lists, every piece with its offsets.
  */
-import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { Doc } from '../document.js';
 import { resolveTitle, type TitlePlace } from '../extract/municipalities.js';
 import { normalizeHeading, type Rules } from '../rules/compile.js';
 import type { SectionKind } from '../schema/record.js';
-import { lineAt, lineStarts, trimRange, type Line, type Range } from '../util/lines.js';
+import { lineAt, lineStarts, type Line, type Range } from '../util/lines.js';
 
 /** A list item: its own text (marker removed), nesting depth and nested items. */
 export interface Item extends Range {
@@ -44,11 +44,8 @@ export interface Structure {
 
 /** Builds `data.structure` from `data.tree`. */
 export function segment(file: Doc, rules: Rules): void {
-  const text = String(file.value);
-  const tree = file.data.tree!;
   const noise: Structure['noise'] = [];
-  const blocks =
-    file.data.format === 'text' ? textBlocks(text, tree, rules, noise) : markdownBlocks(text, tree.children, rules, noise);
+  const blocks = textBlocks(file.data.text!, file.data.tree!, rules, noise);
   file.data.structure = structure(blocks, rules, noise);
 }
 
@@ -106,7 +103,9 @@ function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: 
 /** One run of lines between blank lines → a heading, a paragraph and/or a list. */
 function groupBlocks(lines: Line[], rules: Rules): Block[] {
   const first = lines[0]!;
-  if (!isItem(first, rules)) {
+  // `1. Doelen` alone is a numbered heading, not a list of one item.
+  const numberedHeading = /^\d/u.test(first.text) && classify(first.text, rules) !== null;
+  if (!isItem(first, rules) || numberedHeading) {
     if (lines.length === 1 && headingShaped(first.text, rules)) return [{ type: 'heading', range: first, kind: classify(first.text, rules) }];
     // A heading followed by its text on the very next line.
     const kind = headingShaped(first.text, rules) ? classify(first.text, rules) : null;
@@ -158,60 +157,16 @@ export function headingShaped(text: string, rules: Rules): boolean {
   return !/:\s*\S/u.test(text);
 }
 
+/** A title may be longer than a heading and hold a colon (`Vacature: projectleider …`), but is no sentence. */
+function titleShaped(text: string, rules: Rules): boolean {
+  return text.length <= rules.heading.maxChars * 2 && text.split(/\s+/u).length <= rules.heading.maxWords * 2 && !/[.,;]$/u.test(text) && /^[\p{Lu}\d'‘"“]/u.test(text) && !/@|https?:/iu.test(text);
+}
+
 /** The section kind of a heading text, from the aliases in rules (first match wins). */
 export function classify(text: string, rules: Rules): SectionKind | null {
   const normalized = normalizeHeading(text);
   for (const alias of rules.heading.aliases) if (alias.re.test(normalized)) return alias.kind;
   return null;
-}
-
-/** Markdown and HTML (converted to mdast): explicit headings and lists. */
-function markdownBlocks(text: string, nodes: RootContent[], rules: Rules, noise: Structure['noise']): Block[] {
-  const blocks: Block[] = [];
-  for (const node of nodes) {
-    if (node.type === 'heading') {
-      const range = contentRange(text, node);
-      if (range.text) blocks.push({ type: 'heading', range, kind: classify(range.text, rules) });
-    } else if (node.type === 'list') {
-      blocks.push({ type: 'list', items: listItems(text, node, 0) });
-    } else if (node.type === 'blockquote') {
-      blocks.push(...markdownBlocks(text, node.children, rules, noise));
-    } else if (node.position && node.type !== 'thematicBreak' && node.type !== 'definition') {
-      // A paragraph may still hold plain-text bullets or a heading on its first line.
-      const starts = lineStarts(text);
-      const lines: Line[] = [];
-      let previous: Line | undefined;
-      for (let n = node.position.start.line; n <= node.position.end.line; n++) {
-        const line = lineAt(text, starts, n - 1);
-        const cleaned = line.text ? dropNoise(line, previous, rules, noise) : null;
-        if (cleaned) lines.push(cleaned);
-        previous = line;
-      }
-      if (lines.length > 0) blocks.push(...groupBlocks(lines, rules));
-    }
-  }
-  return blocks;
-}
-
-function listItems(text: string, list: List, depth: number): Item[] {
-  return list.children.map((child: ListItem) => {
-    const [head, ...rest] = child.children;
-    const range = head && head.type !== 'list' ? contentRange(text, head) : { text: '', start: child.position!.start.offset!, end: child.position!.start.offset! };
-    const item: Item = { ...range, depth, children: [] };
-    for (const node of rest) if (node.type === 'list') item.children.push(...listItems(text, node, depth + 1));
-    return item;
-  });
-}
-
-/** The source text of a node's content (for a heading, without its `#` marks). */
-function contentRange(text: string, node: Heading | RootContent): Range {
-  const children = 'children' in node ? (node.children as RootContent[]) : [];
-  const first = children[0];
-  const last = children[children.length - 1];
-  const start = first?.position?.start.offset ?? node.position!.start.offset!;
-  const end = last?.position?.end.offset ?? node.position!.end.offset!;
-  const range = trimRange(text, start, end);
-  return { ...range, text: range.text.replace(/\s*\n\s*/gu, ' ') };
 }
 
 /** Title, sub-title, name line, kind and sections from the blocks. */
@@ -225,7 +180,7 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
   };
   let title: Range | null = null;
   const first = single(blocks[0]);
-  if (first && headingShaped(first.text, rules) && classify(first.text, rules) === null) {
+  if (first && titleShaped(first.text, rules) && classify(first.text, rules) === null) {
     title = first;
     index = 1;
   }

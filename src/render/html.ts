@@ -1,0 +1,59 @@
+/** HTML → the plain-text conventions of coalex (headings as lone lines, `•` bullets), with source offsets. */
+import type { Element, Nodes, Root } from 'hast';
+import { TextBuilder, type Rendering } from './builder.js';
+
+/** Elements whose content is not text of the page. */
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'button', 'select', 'iframe', 'object']);
+/** Elements that start a block of their own (an empty line before and after). */
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure', 'figcaption', 'address',
+  'table', 'form', 'fieldset', 'details', 'summary', 'pre', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'body', 'html',
+]);
+/** Elements that end a line. */
+const LINE = new Set(['tr', 'dt', 'dd', 'br']);
+
+/** Renders a hast tree of `source`. */
+export function renderHtml(tree: Root, source: string): Rendering {
+  const out = new TextBuilder(source);
+  const walk = (node: Nodes, depth: number, pre: boolean): void => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    if (node.type === 'text') {
+      out.text(node.value, start, end, pre);
+      return;
+    }
+    if (node.type !== 'element' && node.type !== 'root') return;
+    if (node.type === 'element') {
+      const tag = node.tagName;
+      if (SKIP.has(tag)) return;
+      if (tag === 'ul' || tag === 'ol') {
+        if (depth === 0) out.break(start, true);
+        let n = 0;
+        for (const child of node.children) {
+          if (child.type === 'element' && child.tagName === 'li') listItem(child, depth, tag === 'ol' ? `${++n}. ` : '• ');
+        }
+        if (depth === 0) out.break(end, true);
+        return;
+      }
+      if (BLOCK.has(tag)) out.break(start, true);
+      else if (LINE.has(tag)) out.break(start);
+      for (const child of node.children) walk(child, depth, pre || tag === 'pre');
+      if (BLOCK.has(tag)) out.break(end, true);
+      else if (tag === 'td' || tag === 'th') out.mark(' ', end);
+      return;
+    }
+    for (const child of node.children) walk(child, depth, pre);
+  };
+  const listItem = (li: Element, depth: number, marker: string): void => {
+    const start = li.position?.start.offset ?? 0;
+    out.break(start);
+    out.mark(`${'  '.repeat(depth)}${marker}`, start);
+    for (const child of li.children) {
+      if (child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol')) walk(child, depth + 1, false);
+      else if (child.type === 'element' && child.tagName === 'p') for (const inner of child.children) walk(inner, depth + 1, false);
+      else walk(child, depth + 1, false);
+    }
+  };
+  walk(tree, 0, false);
+  return out.done();
+}

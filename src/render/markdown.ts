@@ -1,0 +1,56 @@
+/** Markdown (mdast) → the plain-text conventions of coalex, with source offsets. */
+import type { List, Nodes, Root } from 'mdast';
+import { TextBuilder, type Rendering } from './builder.js';
+
+/** Renders an mdast tree of `source`. */
+export function renderMarkdown(tree: Root, source: string): Rendering {
+  const out = new TextBuilder(source);
+  const offsets = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
+  const inline = (node: Nodes): void => {
+    const [start, end] = offsets(node);
+    if (node.type === 'text') out.text(node.value, start, end, true);
+    else if (node.type === 'inlineCode') out.text(node.value, start, end);
+    else if (node.type === 'break') out.break(start);
+    else if ('children' in node) for (const child of node.children) inline(child as Nodes);
+  };
+  const list = (node: List, depth: number): void => {
+    let n = node.start ?? 1;
+    for (const item of node.children) {
+      const [start] = offsets(item);
+      out.break(start);
+      out.mark(`${'  '.repeat(depth)}${node.ordered ? `${n++}. ` : '• '}`, start);
+      let first = true;
+      for (const child of item.children) {
+        if (child.type === 'list') list(child, depth + 1);
+        else {
+          if (!first) {
+            out.break(offsets(child)[0]);
+            out.mark('  '.repeat(depth + 1), offsets(child)[0]);
+          }
+          inline(child);
+        }
+        first = false;
+      }
+    }
+  };
+  const block = (node: Nodes): void => {
+    const [start, end] = offsets(node);
+    if (node.type === 'heading' || node.type === 'paragraph') {
+      out.break(start, true);
+      inline(node);
+      out.break(end, true);
+    } else if (node.type === 'list') {
+      out.break(start, true);
+      list(node, 0);
+      out.break(end, true);
+    } else if (node.type === 'code') {
+      out.break(start, true);
+      out.text(node.value, start, end, true);
+      out.break(end, true);
+    } else if (node.type === 'blockquote' || node.type === 'root') {
+      for (const child of node.children) block(child as Nodes);
+    }
+  };
+  block(tree);
+  return out.done();
+}

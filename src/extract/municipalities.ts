@@ -59,31 +59,46 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
 
 /**
  * Every municipality named in the ranges, once each, in order of first mention.
- * A name that is also an ordinary word (`Buren`, `Best`) needs a place cue before it;
- * a name inside a person's name (`Petra van Putten`) is not a mention.
+ * A name that is also an ordinary word (`Buren`, `Best`) needs a place cue: a cue word before
+ * it (`gemeente`, `in`), a province after it, the title's place, or a neighbour in a list of
+ * places (`Lochem en Brummen`). A name inside a person's name (`Petra van Putten`) is not a mention.
  */
 export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | null): Mention[] {
   const found = new Map<string, Mention>();
   const { finder, byCode, ambiguous, cues, provinces } = rules.municipalities;
   for (const range of ranges) {
+    type Candidate = { written: string; index: number; end: number; codes: string[]; ambiguous: boolean; cued: boolean };
+    const candidates: Candidate[] = [];
     finder.lastIndex = 0;
     for (let match = finder.exec(range.text); match; match = finder.exec(range.text)) {
       const written = match[0];
       const before = range.text.slice(Math.max(0, match.index - 60), match.index);
       const after = range.text.slice(match.index + written.length, match.index + written.length + 40);
       if (insidePersonName(before, rules)) continue;
-      const provinceAfter = /^\s*,\s*([\p{L}-]+(?:-[\p{L}]+)?)/u.exec(after)?.[1];
+      const provinceAfter = /^\s*(?:,|in)\s*([\p{L}-]+)/u.exec(after)?.[1];
       const province = provinceAfter ? provinces.get(fold(provinceAfter)) ?? null : null;
       let codes = lookup(written, rules, province);
       if (codes.length > 1 && place && codes.includes(place.code)) codes = [place.code];
       const bare = written.replace(/\s*\([^)]*\)$/u, '');
       const cued = cues.has(/(\p{L}+)\s+$/u.exec(before)?.[1] ?? '') || province !== null || (place !== null && place !== undefined && codes.includes(place.code));
-      if (ambiguous.has(bare) && !cued) continue;
-      if (codes.length !== 1) continue;
-      const code = codes[0]!;
+      candidates.push({ written, index: match.index, end: match.index + written.length, codes, ambiguous: ambiguous.has(bare), cued });
+    }
+    // A name in a list with other places (`Tilburg, Best en Bergen op Zoom`) is a place too.
+    const linked = (a: Candidate, b: Candidate) => /^\s*(?:,|en|of|&)\s*$/u.test(range.text.slice(a.end, b.index));
+    for (let pass = 0; pass < 2; pass++) {
+      candidates.forEach((c, i) => {
+        if (!c.ambiguous || c.cued) return;
+        const prev = candidates[i - 1];
+        const next = candidates[i + 1];
+        if ((prev && (!prev.ambiguous || prev.cued) && linked(prev, c)) || (next && (!next.ambiguous || next.cued) && linked(c, next))) c.cued = true;
+      });
+    }
+    for (const c of candidates) {
+      if ((c.ambiguous && !c.cued) || c.codes.length !== 1) continue;
+      const code = c.codes[0]!;
       if (!found.has(code)) {
-        const start = range.start + match.index;
-        found.set(code, { code, name: byCode.get(code)!.name, range: { text: written, start, end: start + written.length } });
+        const start = range.start + c.index;
+        found.set(code, { code, name: byCode.get(code)!.name, range: { text: c.written, start, end: start + c.written.length } });
       }
     }
   }

@@ -65,10 +65,13 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
       if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text))) continue;
       const last = terms[terms.length - 1]!;
       if (rules.notNames.has(last.text) || rules.roles.has(last.text.toLowerCase())) continue;
-      spans.push({ start: terms[0]!.offset.start, end: last.offset.start + last.text.length });
+      const end = last.offset.start + last.text.length;
+      // `Hendrik-Ido-Ambacht`: a first name that starts a compound place name is no person.
+      if (/^-\p{L}/u.test(range.text.slice(end, end + 2))) continue;
+      spans.push({ start: terms[0]!.offset.start, end });
     }
   }
-  const initials = new RegExp(`(?<![\\p{L}.])(?:\\p{Lu}\\.){1,4}\\s?(?:(?:${particles})\\s+){0,3}\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?`, 'gu');
+  const initials = new RegExp(`(?<![\\p{L}.])(?:\\p{Lu}\\.){1,4}\\s?(?:(?:${particles})\\s+){0,3}\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?(?![@\\p{L}])`, 'gu');
   for (let m = initials.exec(range.text); m; m = initials.exec(range.text)) {
     if (!spans.some((s) => s.start <= m!.index && m!.index < s.end)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -87,7 +90,10 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
     else if (i > 0 && /^\s*(?:,|en|&)\s*$/u.test(range.text.slice(spans[i - 1]!.end, spans[i]!.start))) hits[i]!.role = hits[i - 1]!.role;
   }
   for (let i = hits.length - 1; i >= 0; i--) {
-    const after = range.text.slice(spans[i]!.end);
+    // What follows the name, up to the end of its sentence or a colon.
+    const tail = range.text.slice(spans[i]!.end);
+    const stop = /[.:;!?](?=\s|$)/u.exec(tail.replace(/\([^)]*\)/gu, (m) => 'x'.repeat(m.length)));
+    const after = stop ? tail.slice(0, stop.index) : tail;
     const joined = i + 1 < hits.length && /^\s*(?:,|en|&)\s*$/u.test(range.text.slice(spans[i]!.end, spans[i + 1]!.start));
     if (joined) {
       // `X en Y (coördinatoren)`: the parenthesis after the last name is everybody's.
@@ -97,7 +103,7 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
     }
     const paren = /^\s*\(([^)@]+)\)/u.exec(after);
     const comma = /^\s*,\s*/u.exec(after);
-    const of = /^\s+van\s+((?:de\s+)?\p{Lu}[^,.():;]*?)(?=\s+(?:via|of|en|op|met|om|tel|telefoon)\b|[,.():;]|$)/u.exec(after);
+    const of = /^\s+van\s+((?:de\s+)?\p{Lu}[^,.():;]*?)(?=\s+(?:via|of|op|met|om|tel|telefoon)\b|[,.():;]|$)/u.exec(after);
     if (paren) {
       if (/^\p{Ll}/u.test(paren[1]!)) hits[i]!.role ??= paren[1]!.trim();
       else hits[i]!.organization = paren[1]!.trim();
@@ -135,7 +141,7 @@ export function describeParts(text: string, rules: Rules): { role: string | null
   let organization: string | null = null;
   for (const raw of splitTopLevel(text)) {
     const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
-    if (!part || /[\d@]/u.test(part) || NOT_A_ROLE.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
+    if (!part || /@|(?<![\p{L}])\d{2,}/u.test(part) || NOT_A_ROLE.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
     if (/^\p{Lu}/u.test(part) || ORGANIZATION_START.test(part)) organization ??= part;
     else if (role === null && organization === null) role = part;
     else break;
@@ -186,10 +192,14 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
     const at = text.indexOf(piece, from);
     from = at + piece.length;
     const trimmed = piece.replace(/[.:;]+$/u, '').trimEnd();
-    const cleaned = trimmed.replace(rules.titles, '');
+    // `Programmasecretaris Noor Habets`: a role word before the name is the role.
+    const roleWord = /^(\p{L}+)\s+/u.exec(trimmed);
+    const role = roleWord && rules.roles.has(roleWord[1]!.toLowerCase()) ? roleWord[1]!.toLowerCase() : null;
+    const afterRole = role ? trimmed.slice(roleWord![0].length) : trimmed;
+    const cleaned = afterRole.replace(rules.titles, '');
     const lead = trimmed.length - cleaned.length;
     if (!nameShaped(cleaned, rules)) continue;
-    hits.push({ range: subRange(value, at + lead, at + trimmed.length), role: labelRole, organization: null });
+    hits.push({ range: subRange(value, at + lead, at + trimmed.length), role: role ?? labelRole, organization: null });
   }
   if (hits.length === 0) return hits;
   const described = describeParts(text.slice(first.length + 1), rules);
@@ -235,6 +245,23 @@ function share(hits: NameHit[], emails: Found[], phones: Found[]): Gathered[] {
 /** `Haagse Hulplijn: 0800-2351120`: a desk named right before its number, on a line without a person. */
 const DESK = /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:\p{Lu}[\p{L}'’-]*|van|voor|in|de|het|en)){0,5}):\s*(?=\+|\(?0|14\s?0)/gu;
 
+/** The desk a line names before its phone number (`Bel de Haagse Hulplijn: 0800-2351120`), if any. */
+async function deskOf(range: Range, context: Context): Promise<Gathered | null> {
+  DESK.lastIndex = 0;
+  for (let m = DESK.exec(range.text); m; m = DESK.exec(range.text)) {
+    const name = m[1]!.replace(/^(?:De|Het)\s+/u, '');
+    if (context.rules.labels.some((l) => l.re.test(`${name}:`)) || context.rules.roles.has(name.toLowerCase())) continue;
+    const tail = subRange(range, m.index + m[0].length, range.text.length);
+    const found = await phones(tail, context);
+    if (found.length === 0 || found[0]!.range.start !== tail.start) continue;
+    // `Gemeente Tiel: 0611109967 Marloes Verbeek.`: a name after the number makes it a person's line.
+    if (/^\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(range.text.slice(found[0]!.range.end - range.start))) continue;
+    const start = m.index + m[1]!.length - name.length;
+    return { hit: { range: subRange(range, start, m.index + m[1]!.length), role: null, organization: null }, emails: [], phones: [found[0]!] };
+  }
+  return null;
+}
+
 /**
  * Contacts: persons of the contact sections (label lines and name lines, with the data on and
  * below their line), persons in contact sentences anywhere (`Stuur een mail naar …`), and desks.
@@ -257,7 +284,7 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         const labelRole = roleLabel && rules.roles.has(roleLabel[1]!.toLowerCase()) ? roleLabel[1]!.toLowerCase() : null;
         const valueStart = label ? label.re.exec(line.text)![0].length : labelRole ? roleLabel![0].length : 0;
         const value = subRange(line, valueStart, line.text.length);
-        const found = { emails: links(value).emails, phones: await phones(value, context) };
+        const found = { emails: links(value, context).emails, phones: await phones(value, context) };
         let hits: NameHit[] = [];
         if (label?.field === 'person' || labelRole) hits = contactLineNames(value, context, labelRole);
         else if (!label) {
@@ -267,10 +294,14 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
           const org = /^([^:]{2,50}):\s/u.exec(line.text);
           if (org && hits.length > 0 && hits[0]!.range.start > line.start + org[0].length) for (const hit of hits) hit.organization ??= org[1]!;
         }
+        const deskHere = hits.length === 0 ? await deskOf(line, context) : null;
         if (hits.length > 0) {
           extraHits.push(...hits);
           current = share(hits, found.emails, found.phones);
           result.push(...current);
+        } else if (deskHere) {
+          current = [deskHere];
+          result.push(deskHere);
         } else if (current.length > 0) {
           for (const c of current) {
             c.emails.push(...found.emails);
@@ -298,23 +329,13 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
       if (!hit || result.some((r) => r.hit.range.start === hit.range.start)) continue;
       const sentenceEnd = /[.!?](?:\s|$)(?![^(]*\))/u.exec(range.text.slice(hit.range.end - range.start));
       const rest = subRange(range, hit.range.end - range.start, sentenceEnd ? hit.range.end - range.start + sentenceEnd.index + 1 : range.text.length);
-      result.push({ hit, emails: links(rest).emails, phones: await phones(rest, context) });
+      result.push({ hit, emails: links(rest, context).emails, phones: await phones(rest, context) });
     }
   }
   for (const range of context.structure.ranges) {
-    if (names.has(range) && !inContactSection.has(range)) continue;
-    DESK.lastIndex = 0;
-    for (let m = DESK.exec(range.text); m; m = DESK.exec(range.text)) {
-      const name = m[1]!.replace(/^(?:De|Het)\s+/u, '');
-      if (rules.labels.some((l) => l.re.test(`${name}:`)) || rules.roles.has(name.toLowerCase())) continue;
-      const nameStart = m.index + m[1]!.length - name.length;
-      const deskRange = subRange(range, nameStart, m.index + m[1]!.length);
-      if (result.some((r) => r.hit.range.start <= deskRange.start && deskRange.start < r.hit.range.end + 80 && r.hit.range.end >= range.start && r.hit.range.start <= range.end)) continue;
-      const tail = subRange(range, m.index + m[0].length, range.text.length);
-      const found = await phones(tail, context);
-      if (found.length === 0 || found[0]!.range.start !== tail.start) continue;
-      result.push({ hit: { range: deskRange, role: null, organization: null }, emails: [], phones: [found[0]!] });
-    }
+    if (inContactSection.has(range) || names.has(range)) continue;
+    const desk = await deskOf(range, context);
+    if (desk) result.push(desk);
   }
   result.sort((a, b) => a.hit.range.start - b.hit.range.start);
   const contactList = result.map(({ hit, emails, phones: found }) => ({

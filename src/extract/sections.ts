@@ -140,37 +140,70 @@ export function activities(context: Context): Activity[] {
   });
 }
 
-/** Organisations: bullets of the organisations section decide; else a prose list; else a member sentence. */
+/**
+ * Organisations: the bullets of the organisations section decide; without bullets, its prose
+ * lists (`… bestaat uit A, B en C.`, `Kerngroep: …`, a bare comma-separated line); without such
+ * a section, a sentence elsewhere that lists the members after a cue and a colon.
+ */
 export function organizations(context: Context): Organization[] {
   const ranges: Range[] = [];
-  for (const section of sectionsOf(context, 'organizations')) {
+  const own = sectionsOf(context, 'organizations');
+  for (const section of own) {
     const items = lists(section).flatMap(flatten);
     if (items.length > 0) {
       // A parent item that ends in `:` names a group (`Zorg:`); its children are the organisations.
       ranges.push(...items.filter((item) => !(item.children.length > 0 && /:$/u.test(item.text))).map((item) => cleanItem(item, true)));
     } else {
-      for (const paragraph of paragraphs(section)) ranges.push(...proseList(paragraph));
+      for (const block of section.blocks) if (block.type === 'paragraph') for (const part of labelledParts(block.lines)) ranges.push(...proseList(part, context, false));
+    }
+  }
+  if (ranges.length === 0) {
+    for (const section of context.structure.sections) {
+      if (section.kind === 'organizations') continue;
+      for (const paragraph of paragraphs(section)) ranges.push(...proseList(paragraph, context, true));
     }
   }
   return ranges.filter((range) => range.text.length > 0).map((range) => ({ name: range.text, type: organizationType(range.text, context), span: context.span(range) }));
 }
 
+/** Lines of a paragraph, regrouped so that each `Label: …` line starts a part of its own. */
+function labelledParts(lines: Range[]): Range[] {
+  const parts: Range[][] = [];
+  for (const line of lines) {
+    if (parts.length === 0 || /^[\p{L} ]{2,30}:\s/u.test(line.text)) parts.push([line]);
+    else parts[parts.length - 1]!.push(line);
+  }
+  return parts.map(joinRanges);
+}
+
 /**
- * `… bestaat uit A, B (C), D en gemeente E.` or a bare comma-separated line → one range each.
- * Prose that is not a list (a sentence break inside, or long parts) gives nothing.
+ * `… bestaat uit A, B (C), D en gemeente E.` → one range each, up to the end of that sentence.
+ * With `needCue`, only after a member cue and a colon; else a bare comma-separated line counts too.
+ * Prose that is not a list (long parts) gives nothing.
  */
-export function proseList(paragraph: Range): Range[] {
-  const intro = /^(?:[^:]*:|.*?\b(?:bestaat uit|bestaande uit)(?:\s+de volgende (?:partijen|organisaties|partners))?\s*:?)\s*/iu.exec(paragraph.text);
-  const lead = intro ? intro[0].length : 0;
-  const body = paragraph.text.slice(lead);
-  if (!/,|\sen\s/u.test(body) || /[.!?]\s+\p{Lu}/u.test(body)) return [];
+export function proseList(paragraph: Range, context: Context, needCue: boolean): Range[] {
+  const text = paragraph.text;
+  const cue = context.rules.memberCue.exec(text);
+  let lead = 0;
+  if (cue) {
+    lead = cue.index + cue[0].length;
+    const colon = text.slice(lead, lead + 60).indexOf(':');
+    if (colon >= 0) lead += colon + 1;
+    else if (needCue) return [];
+  } else if (needCue) return [];
+  else if (/[.!?]\s+\p{Lu}/u.test(text)) return [];
+  const rest = text.slice(lead);
+  const stop = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(rest);
+  const body = stop ? rest.slice(0, stop.index) : rest;
+  if (!/,|\sen\s/u.test(body)) return [];
   const parts: Range[] = [];
   let depth = 0;
   let from = 0;
   const push = (to: number) => {
     const raw = body.slice(from, to);
     const left = raw.length - raw.trimStart().length;
-    const piece = cleanItem({ text: raw.trim(), start: paragraph.start + lead + from + left, end: paragraph.start + lead + from + left + raw.trim().length }, true);
+    const start = paragraph.start + lead + from + left;
+    const piece = cleanItem({ text: raw.trim(), start, end: start + raw.trim().length }, true);
     if (piece.text) parts.push(piece);
   };
   for (let i = 0; i < body.length; i++) {

@@ -1,5 +1,6 @@
 /** Values found anywhere in the text: e-mails, web addresses, phone numbers and years. */
 import LinkifyIt from 'linkify-it';
+import type { Rules } from '../rules/compile.js';
 import type { Range } from '../util/lines.js';
 import type { Context } from './context.js';
 
@@ -9,7 +10,8 @@ export interface Found {
   range: Range;
 }
 
-let linkify: LinkifyIt | undefined;
+/** One linkify-it per rules (its extra top-level domains come from rules). */
+const linkifiers = new WeakMap<Rules, LinkifyIt>();
 type FindPhones = (typeof import('libphonenumber-js/max'))['findPhoneNumbersInText'];
 let findPhones: FindPhones | undefined;
 
@@ -23,8 +25,12 @@ async function phoneFinder(): Promise<FindPhones> {
 const OBFUSCATED_EMAIL = /[\p{L}\d._%+-]+\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/giu;
 
 /** E-mail addresses and web addresses of one range, by linkify-it. */
-export function links(range: Range): { emails: Found[]; websites: Found[] } {
-  linkify ??= new LinkifyIt();
+export function links(range: Range, context: Context): { emails: Found[]; websites: Found[] } {
+  let linkify = linkifiers.get(context.rules);
+  if (!linkify) {
+    linkify = new LinkifyIt().tlds(context.rules.webDomains, true);
+    linkifiers.set(context.rules, linkify);
+  }
   const emails: Found[] = [];
   const websites: Found[] = [];
   const matches = linkify.match(range.text) ?? [];

@@ -26,6 +26,17 @@ export function renderHtml(tree: Root, source: string): Rendering {
     if (node.type === 'element') {
       const tag = node.tagName;
       if (SKIP.has(tag)) return;
+      // A page header holds menus; only its headings (the page title) are text of the page.
+      if (tag === 'header') {
+        const headings: Nodes[] = [];
+        const find = (n: Nodes): void => {
+          if (n.type === 'element' && /^h[1-6]$/u.test(n.tagName)) headings.push(n);
+          else if (n.type === 'element' || n.type === 'root') for (const c of n.children) find(c);
+        };
+        find(node);
+        for (const heading of headings) walk(heading, depth, pre);
+        return;
+      }
       if (tag === 'ul' || tag === 'ol') {
         if (depth === 0) out.break(start, true);
         let n = 0;

@@ -19,6 +19,8 @@ export interface Rules {
   roleWord: RegExp;
   titles: RegExp;
   organizationTypes: { type: OrganizationType; test: (name: string) => boolean }[];
+  /** A phrase that introduces the coalition's members in prose (`bestaat uit`, `Kerngroep:`). */
+  memberCue: RegExp;
   particles: Set<string>;
   notNames: Set<string>;
   firstNames: Set<string>;
@@ -37,6 +39,8 @@ export interface Rules {
   year: RegExp;
   targets: Map<string, RegExp>;
   gluedWords: RegExp;
+  /** Extra top-level domains for addresses written without scheme. */
+  webDomains: string[];
 }
 
 type Entry = { id: string; description: string; example: string };
@@ -54,6 +58,7 @@ type Files = {
   'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[] };
   'organizations.yaml': {
     types: (Entry & { type: OrganizationType; keywords?: { text: string; match: 'word' | 'prefix' | 'part' }[]; pattern?: string })[];
+    members: Entry & { phrases: string[] };
   };
   'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] } };
   'first-names.yaml': Entry & { names: string[] };
@@ -66,6 +71,7 @@ type Files = {
   'patterns.yaml': {
     years: Entry & { pattern: string };
     targets: (Entry & { pattern: string })[];
+    webDomains: Entry & { tlds: string[] };
     gluedWords: Entry & { pattern: string };
   };
 };
@@ -164,6 +170,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     roleWord,
     titles,
     organizationTypes,
+    memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'iu'),
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
     firstNames: new Set(files['first-names.yaml'].names),
@@ -180,6 +187,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     year: regex('patterns.yaml', 'years.pattern', patterns.years.pattern, 'gu'),
     targets: new Map(patterns.targets.map((entry, index) => [entry.id, regex('patterns.yaml', `targets[${index}].pattern`, entry.pattern, 'giu')])),
     gluedWords: regex('patterns.yaml', 'gluedWords.pattern', patterns.gluedWords.pattern, 'gu'),
+    webDomains: patterns.webDomains.tlds,
   };
 }
 

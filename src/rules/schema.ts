@@ -59,6 +59,7 @@ export const rulesFileSchemas: Record<string, object> = {
         ['type'],
       ),
     },
+    members: entry({ phrases: words }, ['phrases']),
   }),
   'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']) }),
   'first-names.yaml': entry({ names: words }, ['names']),
@@ -77,6 +78,7 @@ export const rulesFileSchemas: Record<string, object> = {
   'patterns.yaml': file({
     years: entry({ pattern: text }, ['pattern']),
     targets: { type: 'array', items: entry({ pattern: text }, ['pattern']) },
+    webDomains: entry({ tlds: words }, ['tlds']),
     gluedWords: entry({ pattern: text }, ['pattern']),
   }),
 };

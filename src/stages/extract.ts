@@ -24,11 +24,16 @@ export async function extract(file: Doc, rules: Rules): Promise<void> {
   const yearList: Found[] = [];
   const names = new Map<Range, NameHit[]>();
   for (const range of structure.ranges) {
-    const found = links(range);
+    const found = links(range, context);
     emails.push(...found.emails);
     websites.push(...found.websites);
     phoneList.push(...(await phones(range, context)));
     yearList.push(...years(range, context));
+    const hits = await findNames(range, context);
+    if (hits.length > 0) names.set(range, hits);
+  }
+  // `– Wethouder X` under a quote is no text of the page, but X is a person of it.
+  for (const range of structure.noise.filter((n) => n.rule === 'quote-attribution')) {
     const hits = await findNames(range, context);
     if (hits.length > 0) names.set(range, hits);
   }

@@ -192,7 +192,8 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
   }
   let nameLine: Range | null = null;
   const third = single(blocks[index]);
-  if (subtitle && third && (headingShaped(third.text, rules) || /!$/u.test(third.text)) && classify(third.text, rules) === null) {
+  const repeatsSubtitle = (text: string) => text === subtitle?.text || text === title?.text || rules.subtitles.some((re) => re.test(text));
+  if (subtitle && third && (headingShaped(third.text, rules) || /!$/u.test(third.text)) && classify(third.text, rules) === null && !repeatsSubtitle(third.text)) {
     nameLine = third;
     index++;
   }

@@ -44,6 +44,7 @@ export function links(range: Range, context: Context): { emails: Found[]; websit
     const value = m[0].replace(/\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*/iu, '@').toLowerCase();
     emails.push({ value, range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
   }
+  emails.sort((a, b) => a.range.start - b.range.start);
   // `jan [at] welzijn.nl`: the domain of an e-mail address is not a website.
   return { emails, websites: websites.filter((w) => !emails.some((e) => e.range.start <= w.range.start && w.range.end <= e.range.end)) };
 }

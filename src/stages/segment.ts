@@ -151,7 +151,8 @@ function isItem(line: Line, rules: Rules): boolean {
 /** A line that could be a heading: short, not a sentence, not a label with a value. */
 export function headingShaped(text: string, rules: Rules): boolean {
   if (text.length > rules.heading.maxChars || /[.,;]$/u.test(text) || !/^[\p{Lu}\d]/u.test(text)) return false;
-  if (text.split(/\s+/u).length > rules.heading.maxWords) return false;
+  // A comma-separated enumeration (`Welzijn Breda, KBO Breda, Rode Kruis`) is content, not a heading.
+  if (text.split(/\s+/u).length > rules.heading.maxWords || (text.match(/,/gu)?.length ?? 0) > 1) return false;
   if (/@|https?:|www\./iu.test(text) || /\d{5,}|\d{2,4}[ -]\d{5,}/u.test(text)) return false;
   // `Telefoon: 06 …`: a label with a value after the colon is content, not a heading.
   return !/:\s*\S/u.test(text);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectInputs, InputError, runBatch, type Result } from '../batch.js';
 import { compareFolder, OutputError, writeFolder } from '../output/atomic.js';
+import { withLock } from '../output/lock.js';
 import { recordsOf, renderDataset, type OutputFormat } from '../output/dataset.js';
 import { loadRules, RulesError } from '../rules/load.js';
 import { EXIT, formatFinding, progress, type Io } from './io.js';
@@ -86,7 +87,7 @@ export async function extractCommand(options: ExtractOptions, io: Io): Promise<n
     built.files.set(REPORT_FILE, renderReport(built.results, io.cwd));
   }
   try {
-    writeFolder(options.out, built.files);
+    await withLock(options.out, () => writeFolder(options.out, built.files));
   } catch (error) {
     if (error instanceof OutputError) {
       io.err(`${error.message}\n`);

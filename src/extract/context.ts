@@ -38,6 +38,7 @@ export function createContext(file: Doc, rules: Rules): Context {
     };
   };
   const warnings: Warning[] = [];
+  const seen = new Set<string>();
   return {
     text,
     rules,
@@ -46,7 +47,11 @@ export function createContext(file: Doc, rules: Rules): Context {
     warnings,
     warn(code, message, range) {
       const warning: Warning = range ? { code, message, span: span(range) } : { code, message };
-      if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push(warning);
+      const key = `${code}\0${message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        warnings.push(warning);
+      }
     },
   };
 }

@@ -24,6 +24,8 @@ export interface NameHit {
 type Nlp = (typeof import('compromise/one'))['default'];
 let nlp: Nlp | undefined;
 let lexiconFor: Rules | undefined;
+/** Per rules: compromise's compiled name match and the initials pattern. */
+const matchers = new WeakMap<Rules, { names: unknown; initials: RegExp }>();
 
 /** Loads compromise (the small `one` build) once, and teaches it the first names of rules. */
 async function loadNlp(rules: Rules): Promise<Nlp> {
@@ -40,6 +42,20 @@ async function loadNlp(rules: Rules): Promise<Nlp> {
   return nlp;
 }
 
+/** The compiled matchers of a rules set (compiled once; compromise parses a match string on every call otherwise). */
+function matchersFor(rules: Rules, parse: Nlp | undefined): { names: unknown; initials: RegExp } {
+  let m = matchers.get(rules);
+  if (!m || (parse && m.names === null)) {
+    const particles = [...rules.particles].map(escapeRegExp).join('|');
+    m = {
+      names: parse ? parse.parseMatch(`#FirstName+ (${[...rules.particles].join('|')}){0,3} @isTitleCase`) : null,
+      initials: new RegExp(`(?<![\\p{L}.])(?:\\p{Lu}\\.){1,4}\\s?(?:(?:${particles})\\s+){0,3}\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?(?![@\\p{L}])`, 'gu'),
+    };
+    matchers.set(rules, m);
+  }
+  return m;
+}
+
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*$/u;
 
 /** Whether a range may hold a person name: a first name of the lexicon, initials, or a role word. */
@@ -49,19 +65,36 @@ function mayHoldName(text: string, rules: Rules): boolean {
   return /(?<![\p{L}])(?:\p{Lu}\.){1,4}\s?\p{Lu}/u.test(text) || rules.roleWord.test(text);
 }
 
+/** Pieces of at most ~400 characters, cut after sentence ends: compromise's cost stays linear in the text. */
+function windows(text: string): { text: string; start: number }[] {
+  const result: { text: string; start: number }[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + 400);
+    if (end < text.length) {
+      const cut = text.slice(start, end).search(/[.!?;]\s+(?=\P{Ll})[^.!?;]*$/u);
+      const space = text.lastIndexOf(' ', end);
+      end = cut > 0 ? start + cut + 1 : space > start ? space : end;
+    }
+    result.push({ text: text.slice(start, end), start });
+    start = end;
+  }
+  return result;
+}
+
 /** Names in one range: compromise for `Firstname (particles) Surname`, a pattern for initials. */
 export async function findNames(range: Range, context: Context): Promise<NameHit[]> {
   const { rules } = context;
   if (!mayHoldName(range.text, rules)) return [];
-  const particles = [...rules.particles].map(escapeRegExp).join('|');
   const spans: { start: number; end: number }[] = [];
   const words = range.text.match(/\p{Lu}[\p{L}]+/gu) ?? [];
   if (words.some((word) => rules.firstNames.has(word))) {
     const parse = await loadNlp(rules);
-    const doc = parse(range.text);
-    const match = doc.match(`#FirstName+ (${[...rules.particles].join('|')}){0,3} @isTitleCase`);
-    for (const hit of match.json({ offset: true }) as { terms: { text: string; offset: { start: number; length: number } }[] }[]) {
-      const terms = hit.terms;
+    for (const window of windows(range.text)) {
+      if (!(window.text.match(/\p{Lu}[\p{L}]+/gu) ?? []).some((word) => rules.firstNames.has(word))) continue;
+      const match = parse(window.text).match(matchersFor(rules, parse).names as string);
+      for (const hit of match.json({ offset: true }) as { terms: { text: string; offset: { start: number; length: number } }[] }[]) {
+        const terms = hit.terms.map((t) => ({ text: t.text, offset: { start: t.offset.start + window.start, length: t.offset.length } }));
       if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text))) continue;
       const last = terms[terms.length - 1]!;
       if (rules.notNames.has(last.text) || rules.roles.has(last.text.toLowerCase())) continue;
@@ -69,9 +102,11 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
       // `Hendrik-Ido-Ambacht`: a first name that starts a compound place name is no person.
       if (/^-\p{L}/u.test(range.text.slice(end, end + 2))) continue;
       spans.push({ start: terms[0]!.offset.start, end });
+      }
     }
   }
-  const initials = new RegExp(`(?<![\\p{L}.])(?:\\p{Lu}\\.){1,4}\\s?(?:(?:${particles})\\s+){0,3}\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?(?![@\\p{L}])`, 'gu');
+  const initials = matchersFor(rules, undefined).initials;
+  initials.lastIndex = 0;
   for (let m = initials.exec(range.text); m; m = initials.exec(range.text)) {
     if (!spans.some((s) => s.start <= m!.index && m!.index < s.end)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -83,7 +118,8 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
 function withRoles(range: Range, spans: { start: number; end: number }[], rules: Rules): NameHit[] {
   const hits: NameHit[] = spans.map((s) => ({ range: subRange(range, s.start, s.end), role: null, organization: null }));
   for (let i = 0; i < hits.length; i++) {
-    const before = range.text.slice(0, spans[i]!.start);
+    // Only the nearby text matters: slicing more would make long lines quadratic.
+    const before = range.text.slice(Math.max(0, spans[i]!.start - 60), spans[i]!.start);
     const word = /([\p{L}]+)\s+$/u.exec(before)?.[1]?.toLowerCase();
     if (word && rules.roles.has(word)) hits[i]!.role = rules.roles.get(word)!;
     // `ambassadeurs X en Y`: Y shares the role that stands before X.
@@ -91,7 +127,7 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
   }
   for (let i = hits.length - 1; i >= 0; i--) {
     // What follows the name, up to the end of its sentence or a colon.
-    const tail = range.text.slice(spans[i]!.end);
+    const tail = range.text.slice(spans[i]!.end, spans[i]!.end + 300);
     const stop = /[.:;!?](?=\s|$)/u.exec(tail.replace(/\([^)]*\)/gu, (m) => 'x'.repeat(m.length)));
     const after = stop ? tail.slice(0, stop.index) : tail;
     const joined = i + 1 < hits.length && /^\s*(?:,|en|&)\s*$/u.test(range.text.slice(spans[i]!.end, spans[i + 1]!.start));
@@ -318,6 +354,7 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
       result.push({ hit: { range: desk, role: null, organization: null }, ...orphans });
     }
   }
+  const taken = new Set(result.map((r) => r.hit.range.start));
   for (const [range, hits] of names) {
     if (inContactSection.has(range)) continue;
     // `Stuur een mail naar Mariëlle Bakema, projectleider … (m.bakema@…)`.
@@ -326,7 +363,8 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
     for (let m = cue.exec(range.text); m; m = cue.exec(range.text)) {
       const at = range.start + m.index + m[0].length;
       const hit = hits.find((h) => h.range.start === at || h.range.start === at + (/^(?:de|het)\s+/iu.exec(range.text.slice(at - range.start))?.[0].length ?? -1));
-      if (!hit || result.some((r) => r.hit.range.start === hit.range.start)) continue;
+      if (!hit || taken.has(hit.range.start)) continue;
+      taken.add(hit.range.start);
       const sentenceEnd = /[.!?](?:\s|$)(?![^(]*\))/u.exec(range.text.slice(hit.range.end - range.start));
       const rest = subRange(range, hit.range.end - range.start, sentenceEnd ? hit.range.end - range.start + sentenceEnd.index + 1 : range.text.length);
       result.push({ hit, emails: links(rest, context).emails, phones: await phones(rest, context) });

@@ -22,7 +22,7 @@ async function phoneFinder(): Promise<FindPhones> {
 }
 
 /** `naam [at] domein.nl` and `naam(at)domein.nl`: addresses written to fool spam robots. */
-const OBFUSCATED_EMAIL = /[\p{L}\d._%+-]+\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/giu;
+const OBFUSCATED_EMAIL = /[\p{L}\d._%+-]{1,64}\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/giu;
 
 /** E-mail addresses and web addresses of one range, by linkify-it. */
 export function links(range: Range, context: Context): { emails: Found[]; websites: Found[] } {
@@ -40,7 +40,8 @@ export function links(range: Range, context: Context): { emails: Found[]; websit
     else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw)) websites.push({ value: website(match.raw), range: at });
   }
   OBFUSCATED_EMAIL.lastIndex = 0;
-  for (let m = OBFUSCATED_EMAIL.exec(range.text); m; m = OBFUSCATED_EMAIL.exec(range.text)) {
+  const obfuscated = /[[(]\s*(?:at|apenstaartje)\s*[\])]/iu.test(range.text);
+  for (let m = obfuscated ? OBFUSCATED_EMAIL.exec(range.text) : null; m; m = OBFUSCATED_EMAIL.exec(range.text)) {
     const value = m[0].replace(/\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*/iu, '@').toLowerCase();
     emails.push({ value, range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
   }

@@ -104,7 +104,7 @@ function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: 
 function groupBlocks(lines: Line[], rules: Rules): Block[] {
   const first = lines[0]!;
   // `1. Doelen` alone is a numbered heading, not a list of one item.
-  const numberedHeading = /^\d/u.test(first.text) && classify(first.text, rules) !== null;
+  const numberedHeading = /^\d/u.test(first.text) && headingShaped(first.text, rules) && classify(first.text, rules) !== null;
   if (!isItem(first, rules) || numberedHeading) {
     if (lines.length === 1 && headingShaped(first.text, rules)) return [{ type: 'heading', range: first, kind: classify(first.text, rules) }];
     // A heading followed by its text on the very next line.

@@ -26,16 +26,19 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-const LEADING = /^[\s\u00a0\u200b-\u200d\u2060\ufeff]*/u;
-const TRAILING = /[\s\u00a0\u200b-\u200d\u2060\ufeff]*$/u;
+/** Whitespace of scraped text: ASCII whitespace, NBSP and zero-width characters. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x85;
+}
 
-/** The trimmed range of `text` between two offsets (empty text when blank). */
+/** The trimmed range of `text` between two offsets (empty text when blank); a scan, so linear on any line. */
 export function trimRange(text: string, start: number, end: number): Range {
-  const raw = text.slice(start, end);
-  const lead = LEADING.exec(raw)![0].length;
-  if (lead === raw.length) return { text: '', start: end, end };
-  const trail = TRAILING.exec(raw)![0].length;
-  return { text: raw.slice(lead, raw.length - trail), start: start + lead, end: end - trail };
+  let from = start;
+  while (from < end && isSpace(text.charCodeAt(from))) from++;
+  if (from === end) return { text: '', start: end, end };
+  let to = end;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return { text: text.slice(from, to), start: from, end: to };
 }
 
 /** Line `index` (0-based) of `text`, trimmed, with its indentation. */

@@ -135,6 +135,7 @@ export async function main(argv: string[], streams: { stdout: NodeJS.WritableStr
     .option('--json', 'machine-readable result on stdout')
     .action(async (path: string, flags: CommonFlags) => {
       const { validateCommand } = await import('./commands/validate.js');
+      await (await import('./schema/validators.js')).loadGenerated();
       code = validateCommand(path, io(flags));
     });
   program

@@ -5,7 +5,7 @@ import { diffDatasets } from '../diff/compare.js';
 import { DatasetError } from '../diff/errors.js';
 import { loadDataset } from '../diff/load.js';
 import { isReportFormat, renderReport, type ReportFormat } from '../diff/render.js';
-import { hasDifferences, type DataRecord, type Dataset, type DiffReport } from '../diff/types.js';
+import { datasetOf, hasDifferences, type DataRecord, type Dataset, type DiffReport } from '../diff/types.js';
 import { EXIT, type Io } from './io.js';
 
 /** Where and how the report is written. */
@@ -45,22 +45,22 @@ export function diffCommand(oldSpec: string, newSpec: string, options: ReportOpt
  */
 export function checkReport(out: string, fresh: DataRecord[], stale: boolean, options: ReportOptions & { label: string }, io: Io): number {
   if (!stale && options.output === null) return EXIT.ok;
-  let committed: Dataset;
+  let report: DiffReport;
   try {
-    committed = committedDataset(out, io.cwd);
+    report = diffDatasets(committedDataset(out, io.cwd), datasetOf(options.label, fresh));
   } catch (error) {
+    // A committed dataset that cannot be read (a merge conflict in it) is stale anyway: say why there is no report.
     if (!(error instanceof DatasetError)) throw error;
     io.err(`${error.message}\n`);
     return EXIT.ok;
   }
-  const report = diffDatasets(committed, { label: options.label, records: fresh });
   return emit(report, options, io, true) ? EXIT.ok : EXIT.usage;
 }
 
 /** The records committed in `out`; none when it holds no coalitions.json or .jsonl yet (a first run, or CSV only). */
 function committedDataset(out: string, cwd: string): Dataset {
   const dir = resolve(cwd, out);
-  if (!existsSync(join(dir, 'coalitions.json')) && !existsSync(join(dir, 'coalitions.jsonl'))) return { label: out, records: [] };
+  if (!existsSync(join(dir, 'coalitions.json')) && !existsSync(join(dir, 'coalitions.jsonl'))) return datasetOf(out, []);
   return loadDataset(out, cwd);
 }
 

@@ -6,6 +6,7 @@ import { compareFolder, OutputError, writeFolder } from '../output/atomic.js';
 import { withLock } from '../output/lock.js';
 import { recordsOf, renderDataset, type OutputFormat } from '../output/dataset.js';
 import { loadRules, RulesError } from '../rules/load.js';
+import { loadGenerated } from '../schema/validators.js';
 import { EXIT, formatFinding, progress, type Io } from './io.js';
 import { toolVersion } from '../version.js';
 import type { CoalitionRecord } from '../schema/record.js';
@@ -33,6 +34,7 @@ export interface ExtractOptions {
 /** Runs the batch and renders the dataset; a usage problem becomes exit 2 with its message. */
 export async function buildDataset(options: ExtractOptions, io: Io): Promise<{ results: Result[]; files: Map<string, string> } | number> {
   let rules;
+  await loadGenerated();
   try {
     rules = loadRules(options.rulesDir, options.rulesLabel);
   } catch (error) {

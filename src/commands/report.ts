@@ -1,6 +1,9 @@
 /** `coalex report`: extracts the inputs like extract, and writes only `<out>/report.html`, the review page. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { OutputError } from '../output/atomic.js';
 import { recordsOf } from '../output/dataset.js';
+import { withLock } from '../output/lock.js';
 import { renderReport, writeReport } from '../report/render.js';
 import { batchExit, buildDataset, report, type ExtractOptions } from './extract.js';
 import { EXIT, type Io } from './io.js';
@@ -9,9 +12,16 @@ import { EXIT, type Io } from './io.js';
 export async function reportCommand(options: ExtractOptions, io: Io): Promise<number> {
   const built = await buildDataset(options, io);
   if (typeof built === 'number') return built;
+  const html = renderReport(built.results, io.cwd);
   let path: string;
   try {
-    path = writeReport(options.out, renderReport(built.results, io.cwd));
+    try {
+      mkdirSync(dirname(options.out), { recursive: true });
+    } catch {
+      // writeReport names the problem
+    }
+    // The same lock as extract's: a report never lands in a folder that an extract is swapping out.
+    path = await withLock(options.out, () => writeReport(options.out, html));
   } catch (error) {
     if (error instanceof OutputError) {
       io.err(`${error.message}\n`);

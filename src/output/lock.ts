@@ -1,5 +1,5 @@
 /** A lock beside the output folder, so that two runs on one `--out` never interleave their writes. */
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from './atomic.js';
 
@@ -22,6 +22,11 @@ function alive(pid: number): boolean {
 export async function withLock<T>(out: string, work: () => T | Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
   const lock = join(dirname(out), `.${basename(out)}.coalex.lock`);
   const deadline = Date.now() + waitMs;
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+  } catch (error) {
+    throw new OutputError(`Cannot write output folder \`${out}\`: ${(error as NodeJS.ErrnoException).code ?? 'cannot create its parent folder'}`);
+  }
   for (;;) {
     try {
       const fd = openSync(lock, 'wx');

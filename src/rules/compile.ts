@@ -61,7 +61,7 @@ type Files = {
     members: Entry & { phrases: string[] };
   };
   'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] } };
-  'first-names.yaml': Entry & { names: string[] };
+  'first-names.txt': Entry & { names: string[] };
   'municipalities.yaml': {
     aliases: Entry & { names: Record<string, string> };
     ambiguous: Entry & { names: string[]; cues: string[]; qualifiers: Record<string, string> };
@@ -173,7 +173,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'iu'),
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
-    firstNames: new Set(files['first-names.yaml'].names),
+    firstNames: new Set(files['first-names.txt'].names),
     municipalities: {
       byCode,
       finder,

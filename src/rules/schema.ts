@@ -62,7 +62,6 @@ export const rulesFileSchemas: Record<string, object> = {
     members: entry({ phrases: words }, ['phrases']),
   }),
   'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']) }),
-  'first-names.yaml': entry({ names: words }, ['names']),
   'municipalities.yaml': file({
     aliases: entry({ names: { type: 'object', additionalProperties: { type: 'string', pattern: '^GM[0-9]{4}$' } } }, ['names']),
     ambiguous: entry(

@@ -1,19 +1,11 @@
 /** Stage 6, validate: every record is checked against the JSON Schema with ajv. */
-import { Ajv, type ValidateFunction } from 'ajv';
 import { reject, type Doc } from '../document.js';
-import { recordSchema, type CoalitionRecord } from '../schema/record.js';
-
-let validator: ValidateFunction | undefined;
-
-/** The compiled record validator (compiled once per process). */
-export function recordValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(recordSchema);
-  return validator;
-}
+import type { CoalitionRecord } from '../schema/record.js';
+import { validator } from '../schema/validators.js';
 
 /** Problems of one record as short lines (`/goals/0/text: must be string`); empty when valid. */
 export function recordProblems(record: unknown): string[] {
-  const validate = recordValidator();
+  const validate = validator('record');
   if (validate(record)) return [];
   return validate.errors!.map((e) => `${e.instancePath || '(record)'}: ${e.message ?? 'is invalid'}`);
 }

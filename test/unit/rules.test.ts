@@ -100,6 +100,12 @@ describe('a bad rules folder is a clear error naming the file and key', () => {
     });
     expect(error(dir)).toMatch(/^Cannot read rules file `myrules\/patterns\.yaml`: key `gluedWords\.pattern`: invalid regular expression/);
   });
+  test('a word list names the line of a bad entry, and its missing header', () => {
+    const bad = copy((d) => writeFileSync(join(d, 'first-names.txt'), '# id: names\n# description: x\n# example: Anna\nAnna\nanna de\n'));
+    expect(error(bad)).toBe('Cannot read rules file `myrules/first-names.txt:5`: expected one capitalised word per line, got `anna de`');
+    const headless = copy((d) => writeFileSync(join(d, 'first-names.txt'), 'Anna\n'));
+    expect(error(headless)).toBe('Cannot read rules file `myrules/first-names.txt`: key `id`: is missing (a `# id: …` line at the top)');
+  });
   test('a missing file is named', () => {
     const dir = copy((d) => writeFileSync(join(d, 'kinds.yaml'), ''));
     expect(error(dir)).toBe('Cannot read rules file `myrules/kinds.yaml`: key `(top)`: must be object');

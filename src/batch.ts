@@ -24,6 +24,8 @@ export interface Result {
   path: string;
   sha256: string | null;
   record: CoalitionRecord | null;
+  /** The record's id (kept when the record itself went to a spool). */
+  id?: string;
   rejected: { reason: RejectReason; message: string } | null;
   findings: Finding[];
   debug?: string;
@@ -37,6 +39,8 @@ export interface BatchOptions {
   maxBytes: number;
   /** Reject a document whose id another one already has (off for eval, which scores every document). */
   uniqueIds?: boolean;
+  /** Called with each result as it is finished (in any order), e.g. to move its record to a spool. */
+  onResult?: (result: Result) => void;
 }
 
 /** A path that is neither a file nor a folder. */
@@ -132,11 +136,17 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
   if (jobs <= 1) {
     results = [];
     for (const input of inputs) {
-      results.push(await runOne(input.path, input.shown, options.rulesDir, options.maxBytes));
+      const result = await runOne(input.path, input.shown, options.rulesDir, options.maxBytes);
+      result.id = result.record?.id;
+      options.onResult?.(result);
+      results.push(result);
       onProgress?.(results.length);
     }
   } else {
-    results = await runOnWorkers(inputs, options, jobs, onProgress);
+    results = await runOnWorkers(inputs, options, jobs, onProgress, (result) => {
+      result.id = result.record?.id;
+      options.onResult?.(result);
+    });
   }
   return options.uniqueIds === false ? results : rejectDuplicateIds(results);
 }
@@ -144,13 +154,13 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
 function rejectDuplicateIds(results: Result[]): Result[] {
   const owner = new Map<string, string>();
   for (const result of results) {
-    if (!result.record) continue;
-    const first = owner.get(result.record.id);
+    if (result.rejected || !result.id) continue;
+    const first = owner.get(result.id);
     if (first === undefined) {
-      owner.set(result.record.id, result.path);
+      owner.set(result.id, result.path);
       continue;
     }
-    const message = `Duplicate id \`${result.record.id}\`: \`${result.path}\` and \`${first}\` give the same id; \`${result.path}\` is not in the dataset`;
+    const message = `Duplicate id \`${result.id}\`: \`${result.path}\` and \`${first}\` give the same id; \`${result.path}\` is not in the dataset`;
     result.record = null;
     result.rejected = { reason: 'duplicate-id', message };
     result.findings.push({ path: result.path, line: null, column: null, severity: 'error', reason: message, ruleId: 'duplicate-id' });

@@ -30,7 +30,7 @@ export async function evalCommand(options: EvalOptions, io: Io): Promise<number>
     io.err(`Cannot read gold folder \`${options.gold}\`\n`);
     return EXIT.usage;
   }
-  const built = await buildDataset({ ...options, uniqueIds: false }, io);
+  const built = await buildDataset({ ...options, uniqueIds: false, keepRecords: true }, io);
   if (typeof built === 'number') return built;
   const byStem = new Map(built.results.map((r) => [basename(r.path, extname(r.path)), r]));
   const scores: Scores = new Map();

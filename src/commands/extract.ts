@@ -1,10 +1,13 @@
 /** `coalex extract` and `coalex check`: run the batch, then write the dataset or compare with it. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { collectInputs, InputError, runBatch, type Result } from '../batch.js';
 import { compareFolder, OutputError, writeFolder } from '../output/atomic.js';
 import { withLock } from '../output/lock.js';
-import { recordsOf, renderDataset, type OutputFormat } from '../output/dataset.js';
+import { emitDataset, recordsOf, type OutputFormat, type RecordSource, type RenderOptions } from '../output/dataset.js';
+import { fileSinks } from '../output/sinks.js';
+import { RecordSpool } from '../output/spool.js';
 import { loadRules, RulesError } from '../rules/load.js';
 import { loadGenerated } from '../schema/validators.js';
 import { EXIT, formatFinding, progress, type Io } from './io.js';
@@ -29,10 +32,19 @@ export interface ExtractOptions {
   uniqueIds?: boolean;
   /** extract --report: also write report.html, the review page, into the output folder. */
   report?: boolean;
+  /** Keep every record in memory (eval, report); otherwise records wait in a spool on disk. */
+  keepRecords?: boolean;
+}
+
+/** A finished batch: its results (records in memory or in the spool) and what the files need. */
+export interface Built {
+  results: Result[];
+  spool: RecordSpool | null;
+  render: RenderOptions;
 }
 
 /** Runs the batch and renders the dataset; a usage problem becomes exit 2 with its message. */
-export async function buildDataset(options: ExtractOptions, io: Io): Promise<{ results: Result[]; files: Map<string, string> } | number> {
+export async function buildDataset(options: ExtractOptions, io: Io): Promise<Built | number> {
   let rules;
   await loadGenerated();
   try {
@@ -54,9 +66,42 @@ export async function buildDataset(options: ExtractOptions, io: Io): Promise<{ r
     }
     throw error;
   }
-  const results = await runBatch(inputs, { rulesDir: options.rulesDir, jobs: options.jobs, maxBytes: options.maxBytes, uniqueIds: options.uniqueIds }, progress(io, inputs.length, options.ci));
-  const files = renderDataset(results, { formats: options.formats, csvExcel: options.csvExcel, toolVersion: toolVersion(), rulesHash: rules.hash });
-  return { results, files };
+  const spool = options.keepRecords ? null : new RecordSpool();
+  const onResult = (result: Result) => {
+    if (spool && result.record) {
+      spool.add(result.path, result.record);
+      result.record = null;
+    }
+  };
+  try {
+    const results = await runBatch(
+      inputs,
+      { rulesDir: options.rulesDir, jobs: options.jobs, maxBytes: options.maxBytes, uniqueIds: options.uniqueIds, onResult },
+      progress(io, inputs.length, options.ci),
+    );
+    return { results, spool, render: { formats: options.formats, csvExcel: options.csvExcel, toolVersion: toolVersion(), rulesHash: rules.hash } };
+  } catch (error) {
+    spool?.close();
+    throw error;
+  }
+}
+
+/** The records of a batch in id order, one at a time (from the spool when there is one). */
+function source(built: Built): RecordSource {
+  const kept = built.results.filter((r) => !r.rejected && r.id).sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
+  return { count: kept.length, forEach: (visit) => kept.forEach((r) => visit(r.record ?? built.spool!.get(r.path))) };
+}
+
+/** The results with their records in memory (for the review page and the check report). */
+export function withRecords(built: Built): Result[] {
+  return built.results.map((r) => (r.rejected || !r.id || r.record ? r : { ...r, record: built.spool!.get(r.path) }));
+}
+
+/** Writes the dataset's files into `dir`, record by record; returns their names. */
+function writeDataset(dir: string, built: Built): string[] {
+  const sinks = fileSinks(dir);
+  emitDataset(source(built), built.results, built.render, sinks.open);
+  return sinks.close();
 }
 
 /** Prints the findings: errors always, warnings unless --quiet; with --json, one JSON document on stdout. */
@@ -84,20 +129,27 @@ export function batchExit(results: Result[], strict: boolean): number {
 export async function extractCommand(options: ExtractOptions, io: Io): Promise<number> {
   const built = await buildDataset(options, io);
   if (typeof built === 'number') return built;
-  if (options.report) {
-    const { renderReport, REPORT_FILE } = await import('../report/render.js');
-    built.files.set(REPORT_FILE, renderReport(built.results, io.cwd));
-  }
   try {
-    await withLock(options.out, () => writeFolder(options.out, built.files));
+    const page = options.report ? await import('../report/render.js') : null;
+    const html = page ? page.renderReport(withRecords(built), io.cwd) : null;
+    await withLock(options.out, () =>
+      writeFolder(options.out, (tmp) => {
+        const names = writeDataset(tmp, built);
+        if (!page || html === null) return names;
+        writeFileSync(join(tmp, page.REPORT_FILE), html);
+        return [...names, page.REPORT_FILE];
+      }),
+    );
   } catch (error) {
     if (error instanceof OutputError) {
       io.err(`${error.message}\n`);
       return EXIT.usage;
     }
     throw error;
+  } finally {
+    built.spool?.close();
   }
-  const records = recordsOf(built.results).length;
+  const records = built.results.filter((r) => !r.rejected && r.id).length;
   const rejected = built.results.filter((r) => r.rejected).length;
   report(built.results, io, { records, rejected, out: options.out });
   if (!io.quiet && !io.json) io.err(`${records} records, ${rejected} rejected → ${options.out}\n`);
@@ -111,7 +163,17 @@ export async function extractCommand(options: ExtractOptions, io: Io): Promise<n
 export async function checkCommand(options: ExtractOptions, io: Io, describe: (records: CoalitionRecord[], stale: boolean) => number): Promise<number> {
   const built = await buildDataset(options, io);
   if (typeof built === 'number') return built;
-  const { changed, missing, extra } = compareFolder(options.out, built.files);
+  const fresh = mkdtempSync(join(tmpdir(), 'coalex-check-'));
+  try {
+    return finishCheck(options, io, built, fresh, describe);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+    built.spool?.close();
+  }
+}
+
+function finishCheck(options: ExtractOptions, io: Io, built: Built, fresh: string, describe: (records: CoalitionRecord[], stale: boolean) => number): number {
+  const { changed, missing, extra } = compareFolder(options.out, fresh, writeDataset(fresh, built));
   const stale = changed.length + missing.length + extra.length > 0;
   if (io.json) {
     io.out(`${JSON.stringify({ stale, changed, missing, extra }, null, 2)}\n`);
@@ -124,7 +186,7 @@ export async function checkCommand(options: ExtractOptions, io: Io, describe: (r
     ];
     io.err(`${lines.join('\n')}\n`);
   } else if (!io.quiet) io.err(`${options.out} is current.\n`);
-  if (!io.json && describe(recordsOf(built.results), stale) === EXIT.usage) return EXIT.usage;
+  if (!io.json && describe(recordsOf(withRecords(built)), stale) === EXIT.usage) return EXIT.usage;
   if (stale) return EXIT.failed;
   return built.results.some((r) => r.rejected) ? EXIT.failed : EXIT.ok;
 }

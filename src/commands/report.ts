@@ -10,7 +10,7 @@ import { EXIT, type Io } from './io.js';
 
 /** Runs the batch and writes the review page; exit codes as extract's. */
 export async function reportCommand(options: ExtractOptions, io: Io): Promise<number> {
-  const built = await buildDataset(options, io);
+  const built = await buildDataset({ ...options, keepRecords: true }, io);
   if (typeof built === 'number') return built;
   const html = renderReport(built.results, io.cwd);
   let path: string;

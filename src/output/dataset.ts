@@ -16,45 +16,72 @@ export interface RenderOptions {
   rulesHash: string;
 }
 
-/** The records of a batch, sorted by id. */
+/** The records of a batch, sorted by id (for batches kept in memory). */
 export function recordsOf(results: Result[]): CoalitionRecord[] {
   return results.flatMap((r) => (r.record ? [r.record] : [])).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** File name → content of every file the dataset holds. */
-export function renderDataset(results: Result[], options: RenderOptions): Map<string, string> {
+/** Where the dataset's files go: an append-only sink per file name. */
+export type Sinks = (file: string) => { write(text: string): void };
+
+/** The records to write, in id order, one at a time. */
+export interface RecordSource {
+  count: number;
+  forEach(visit: (record: CoalitionRecord) => void): void;
+}
+
+/** The records of results kept in memory, as a source. */
+export function memorySource(results: Result[]): RecordSource {
   const records = recordsOf(results);
-  const files = new Map<string, string>();
-  if (options.formats.includes('json')) files.set('coalitions.json', `${JSON.stringify(records, null, 2)}\n`);
-  if (options.formats.includes('jsonl')) files.set('coalitions.jsonl', records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  if (options.formats.includes('csv')) {
-    for (const table of tables) {
-      const rows = table.rows(records).map((row) => table.columns.map((column) => column.cell(row) ?? ''));
-      files.set(
-        table.file,
-        stringify([table.columns.map((c) => c.name), ...rows], {
-          bom: options.csvExcel,
-          delimiter: options.csvExcel ? ';' : ',',
-          record_delimiter: 'unix',
-          escape_formulas: true,
-        }),
-      );
+  return { count: records.length, forEach: (visit) => records.forEach((r) => visit(r)) };
+}
+
+/** File name → content of every file the dataset holds (a batch kept in memory). */
+export function renderDataset(results: Result[], options: RenderOptions): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  emitDataset(memorySource(results), results, options, (file) => {
+    const chunks: string[] = [];
+    parts.set(file, chunks);
+    return { write: (text) => void chunks.push(text) };
+  });
+  return new Map([...parts.entries()].map(([file, chunks]) => [file, chunks.join('')]));
+}
+
+/**
+ * Writes every file of the dataset record by record, so no file is ever held whole:
+ * `coalitions.json` is the same bytes as `JSON.stringify(records, null, 2)`.
+ */
+export function emitDataset(source: RecordSource, results: Result[], options: RenderOptions, open: Sinks): void {
+  const json = options.formats.includes('json') ? open('coalitions.json') : null;
+  const jsonl = options.formats.includes('jsonl') ? open('coalitions.jsonl') : null;
+  const csv = options.formats.includes('csv') ? tables.map((table) => ({ table, sink: open(table.file) })) : [];
+  const csvOptions = { delimiter: options.csvExcel ? ';' : ',', record_delimiter: 'unix' as const, escape_formulas: true };
+  for (const { table, sink } of csv) sink.write(stringify([table.columns.map((c) => c.name)], { ...csvOptions, bom: options.csvExcel }));
+  json?.write(source.count === 0 ? '[]' : '[\n');
+  let first = true;
+  source.forEach((record) => {
+    if (json) {
+      json.write(`${first ? '' : ',\n'}  ${JSON.stringify(record, null, 2).replace(/\n/gu, '\n  ')}`);
+      first = false;
     }
-    files.set('datapackage.json', `${JSON.stringify(datapackage(options), null, 2)}\n`);
-  }
+    jsonl?.write(`${JSON.stringify(record)}\n`);
+    for (const { table, sink } of csv) {
+      const rows = table.rows([record]).map((row) => table.columns.map((column) => column.cell(row) ?? ''));
+      if (rows.length > 0) sink.write(stringify(rows, csvOptions));
+    }
+  });
+  json?.write(source.count === 0 ? '\n' : '\n]\n');
+  if (csv.length > 0) open('datapackage.json').write(`${JSON.stringify(datapackage(options), null, 2)}\n`);
   const rejected = results.filter((r) => r.rejected);
-  files.set(
-    'rejected.jsonl',
-    rejected.map((r) => `${JSON.stringify({ path: r.path, sha256: r.sha256, reason: r.rejected!.reason, message: r.rejected!.message })}\n`).join(''),
-  );
-  files.set(
-    'manifest.json',
+  const rejectedSink = open('rejected.jsonl');
+  for (const r of rejected) rejectedSink.write(`${JSON.stringify({ path: r.path, sha256: r.sha256, reason: r.rejected!.reason, message: r.rejected!.message })}\n`);
+  open('manifest.json').write(
     `${JSON.stringify(
       {
         tool: { name: 'coalex', version: options.toolVersion },
         rulesHash: options.rulesHash,
         formats: options.formats,
-        records: records.length,
+        records: source.count,
         rejected: rejected.length,
         inputs: results.map((r) => ({ path: r.path, sha256: r.sha256, status: r.rejected ? 'rejected' : 'extracted' })),
       },
@@ -62,7 +89,6 @@ export function renderDataset(results: Result[], options: RenderOptions): Map<st
       2,
     )}\n`,
   );
-  return files;
 }
 
 /** A Frictionless Data Package describing every CSV. */

@@ -1,7 +1,7 @@
 /** A lock beside the output folder, so that two runs on one `--out` never interleave their writes. */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { OutputError } from './atomic.js';
+import { because, OutputError } from './atomic.js';
 
 /** How long a second run waits for the first before it gives up. */
 export const LOCK_WAIT_MS = 60_000;
@@ -25,7 +25,7 @@ export async function withLock<T>(out: string, work: () => T | Promise<T>, waitM
   try {
     mkdirSync(dirname(out), { recursive: true });
   } catch (error) {
-    throw new OutputError(`Cannot write output folder \`${out}\`: ${(error as NodeJS.ErrnoException).code ?? 'cannot create its parent folder'}`);
+    throw new OutputError(`Cannot write output folder \`${out}\`: ${because(error)}`);
   }
   for (;;) {
     try {
@@ -35,7 +35,7 @@ export async function withLock<T>(out: string, work: () => T | Promise<T>, waitM
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new OutputError(`Cannot write output folder \`${out}\`: cannot create lock \`${lock}\` (${code})`);
+      if (code !== 'EEXIST') throw new OutputError(`Cannot write output folder \`${out}\`: cannot create lock \`${lock}\` (${because(error)})`);
       let holder = NaN;
       try {
         holder = Number(readFileSync(lock, 'utf8'));

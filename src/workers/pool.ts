@@ -8,7 +8,13 @@ export type Task = { index: number; path: string; shown: string } | { stop: true
 export type Reply = { index: number; result: Result } | { ready: true };
 
 /** Processes `inputs` on `jobs` workers, each taking the next input when it is free. */
-export function runOnWorkers(inputs: { path: string; shown: string }[], options: BatchOptions, jobs: number, onProgress?: (done: number) => void): Promise<Result[]> {
+export function runOnWorkers(
+  inputs: { path: string; shown: string }[],
+  options: BatchOptions,
+  jobs: number,
+  onProgress?: (done: number) => void,
+  onResult?: (result: Result) => void,
+): Promise<Result[]> {
   const results: Result[] = new Array<Result>(inputs.length);
   let next = 0;
   let done = 0;
@@ -25,6 +31,7 @@ export function runOnWorkers(inputs: { path: string; shown: string }[], options:
       workers.push(worker);
       worker.on('message', (reply: Reply) => {
         if ('result' in reply) {
+          onResult?.(reply.result);
           results[reply.index] = reply.result;
           done++;
           onProgress?.(done);

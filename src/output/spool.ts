@@ -1,0 +1,45 @@
+/**
+ * Records of a batch, kept on disk as they are finished (one JSON line each) instead of in
+ * memory, so that a batch of 50,000 documents holds one record at a time.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CoalitionRecord } from '../schema/record.js';
+
+/** Where each spooled record lies in the spool file. */
+interface Slot {
+  position: number;
+  length: number;
+}
+
+/** A spool of records keyed by input path. */
+export class RecordSpool {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'coalex-spool-'));
+  private readonly fd = openSync(join(this.dir, 'records.jsonl'), 'w+');
+  private readonly slots = new Map<string, Slot>();
+  private size = 0;
+
+  /** Stores the record of input `path`. */
+  add(path: string, record: CoalitionRecord): void {
+    const bytes = Buffer.from(JSON.stringify(record), 'utf8');
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    this.slots.set(path, { position: this.size, length: bytes.length });
+    this.size += bytes.length;
+  }
+
+  /** The record of input `path`. */
+  get(path: string): CoalitionRecord {
+    const slot = this.slots.get(path);
+    if (!slot) throw new Error(`no spooled record for ${path}`);
+    const bytes = Buffer.alloc(slot.length);
+    readSync(this.fd, bytes, 0, slot.length, slot.position);
+    return JSON.parse(bytes.toString('utf8')) as CoalitionRecord;
+  }
+
+  /** Removes the spool file. */
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

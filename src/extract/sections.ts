@@ -1,6 +1,6 @@
 /** Fields read from one kind of section: goals, targets, activities and organisations. */
 import type { CoalitionRecord, OrganizationType, SectionKind } from '../schema/record.js';
-import type { Block, Item, Section } from '../stages/segment.js';
+import { headingShaped, type Block, type Item, type Section } from '../stages/segment.js';
 import { joinRanges, type Range } from '../util/lines.js';
 import type { Context } from './context.js';
 import { years as findYears } from './values.js';
@@ -70,7 +70,7 @@ function headedParagraphs(blocks: Block[], context: Context): Goal[] {
         const description = joinRanges(block.lines);
         goals.push({ text: pending.text, description: description.text, span: context.span({ start: pending.start, end: description.end }) });
         pending = null;
-      } else if (rest.length > 0 && isGoalLine(first!.text)) {
+      } else if (rest.length > 0 && headingShaped(first!.text, context.rules) && !/:$/u.test(first!.text)) {
         const description = joinRanges(rest);
         goals.push({ text: first!.text, description: description.text, span: context.span({ start: first!.start, end: description.end }) });
       } else prose.push(joinRanges(block.lines));
@@ -82,11 +82,6 @@ function headedParagraphs(blocks: Block[], context: Context): Goal[] {
     goals.push({ text: all.text, span: context.span(all) });
   }
   return goals;
-}
-
-/** A goal line is short and not a sentence. */
-function isGoalLine(text: string): boolean {
-  return text.length <= 80 && !/[.,;:]$/u.test(text) && text.split(/\s+/u).length <= 10;
 }
 
 function flatten(items: Item[]): Item[] {

@@ -1,5 +1,5 @@
 /** Writes a folder of files atomically: into a temporary folder beside it, then swapped in. */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sameFile } from './sinks.js';
 

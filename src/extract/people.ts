@@ -163,11 +163,6 @@ export function people(hits: NameHit[], context: Context): Person[] {
   return [...byName.values()];
 }
 
-/** Words that start a clause or a contact detail, not a role (`, die …`, `, telefoon 070 …`). */
-const NOT_A_ROLE = /^(?:die|dat|wie|welke|waar|en|of|maar|want|omdat|als|via|tel\.?|telefoon|bel|mail|e-mail|email|of|op|in|met|voor|zodat)\b/iu;
-/** Words that start an organisation written in lower case (`gemeente Buren`). */
-const ORGANIZATION_START = /^(?:gemeente|stichting|vereniging|de\s+\p{Lu})/u;
-
 /**
  * The parts after a name, separated by commas: the first lower-case phrase is the role, a
  * capitalised phrase (or `gemeente X`) the organisation; a contact detail ends the list.
@@ -177,8 +172,8 @@ export function describeParts(text: string, rules: Rules): { role: string | null
   let organization: string | null = null;
   for (const raw of splitTopLevel(text)) {
     const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
-    if (!part || /@|(?<![\p{L}])\d{2,}/u.test(part) || NOT_A_ROLE.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
-    if (/^\p{Lu}/u.test(part) || ORGANIZATION_START.test(part)) organization ??= part;
+    if (!part || /@|(?<![\p{L}])\d{2,}/u.test(part) || rules.notRole.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
+    if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
     else if (role === null && organization === null) role = part;
     else break;
     if (/[(:]/u.test(raw)) break;
@@ -278,13 +273,11 @@ function share(hits: NameHit[], emails: Found[], phones: Found[]): Gathered[] {
   return gathered;
 }
 
-/** `Haagse Hulplijn: 0800-2351120`: a desk named right before its number, on a line without a person. */
-const DESK = /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:\p{Lu}[\p{L}'’-]*|van|voor|in|de|het|en)){0,5}):\s*(?=\+|\(?0|14\s?0)/gu;
-
 /** The desk a line names before its phone number (`Bel de Haagse Hulplijn: 0800-2351120`), if any. */
 async function deskOf(range: Range, context: Context): Promise<Gathered | null> {
-  DESK.lastIndex = 0;
-  for (let m = DESK.exec(range.text); m; m = DESK.exec(range.text)) {
+  // A copy: the loop awaits, and a shared global expression's lastIndex must not be shared.
+  const desk = new RegExp(context.rules.desk);
+  for (let m = desk.exec(range.text); m; m = desk.exec(range.text)) {
     const name = m[1]!.replace(/^(?:De|Het)\s+/u, '');
     if (context.rules.labels.some((l) => l.re.test(`${name}:`)) || context.rules.roles.has(name.toLowerCase())) continue;
     const tail = subRange(range, m.index + m[0].length, range.text.length);

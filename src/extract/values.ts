@@ -21,9 +21,6 @@ async function phoneFinder(): Promise<FindPhones> {
   return findPhones;
 }
 
-/** `naam [at] domein.nl` and `naam(at)domein.nl`: addresses written to fool spam robots. */
-const OBFUSCATED_EMAIL = /[\p{L}\d._%+-]{1,64}\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/giu;
-
 /** E-mail addresses and web addresses of one range, by linkify-it. */
 export function links(range: Range, context: Context): { emails: Found[]; websites: Found[] } {
   let linkify = linkifiers.get(context.rules);
@@ -39,10 +36,10 @@ export function links(range: Range, context: Context): { emails: Found[]; websit
     if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
     else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw)) websites.push({ value: website(match.raw), range: at });
   }
-  OBFUSCATED_EMAIL.lastIndex = 0;
-  const obfuscated = /[[(]\s*(?:at|apenstaartje)\s*[\])]/iu.test(range.text);
-  for (let m = obfuscated ? OBFUSCATED_EMAIL.exec(range.text) : null; m; m = OBFUSCATED_EMAIL.exec(range.text)) {
-    const value = m[0].replace(/\s*[[(]\s*(?:at|apenstaartje)\s*[\])]\s*/iu, '@').toLowerCase();
+  const { re: obfuscatedEmail, marker } = context.rules.obfuscatedEmail;
+  obfuscatedEmail.lastIndex = 0;
+  for (let m = marker.test(range.text) ? obfuscatedEmail.exec(range.text) : null; m; m = obfuscatedEmail.exec(range.text)) {
+    const value = m[0].replace(marker, '@').toLowerCase();
     emails.push({ value, range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
   }
   emails.sort((a, b) => a.range.start - b.range.start);
@@ -61,9 +58,6 @@ export function websiteKey(url: string): string {
   return url.replace(/^https?:\/\//iu, '').replace(/^www\./iu, '').replace(/\/$/u, '').toLowerCase();
 }
 
-/** Something that looks like a Dutch phone number: a 0, + or (0 and 6 to 13 digits with separators. */
-const PHONE_LIKE = /(?<![\p{L}\d])(?:\+|00|\(0|0|14\s?0)[\d\s()./-]{4,20}\d(?![\p{L}\d])/gu;
-
 /** Phone numbers of one range in E.164; phone-like digits that are not a valid number are warned about. */
 export async function phones(range: Range, context: Context): Promise<Found[]> {
   if (!/\d[\d\s()./-]{4,}\d/u.test(range.text)) return [];
@@ -81,8 +75,9 @@ export async function phones(range: Range, context: Context): Promise<Found[]> {
     const sep = range.text.slice(end).match(/^(?:,\s+|;\s*|\s+(?:of|en|\/)\s+)/u);
     from = end + (sep ? sep[0].length : 0);
   }
-  PHONE_LIKE.lastIndex = 0;
-  for (let m = PHONE_LIKE.exec(range.text); m; m = PHONE_LIKE.exec(range.text)) {
+  const phoneLike = context.rules.phoneLike;
+  phoneLike.lastIndex = 0;
+  for (let m = phoneLike.exec(range.text); m; m = phoneLike.exec(range.text)) {
     const start = range.start + m.index;
     const end = start + m[0].trimEnd().length;
     if (found.some((f) => f.range.start < end && start < f.range.end)) continue;

@@ -15,9 +15,15 @@ export interface Rules {
   noise: { id: string; re: RegExp; afterQuote: boolean }[];
   labels: { field: 'person' | 'phone' | 'email' | 'website' | 'organization'; re: RegExp }[];
   contactCue: RegExp;
+  /** A desk named before its number (`Haagse Hulplijn: 0800-…`); group 1 is the name. Global. */
+  desk: RegExp;
   roles: Map<string, string>;
   roleWord: RegExp;
   titles: RegExp;
+  /** A part after a name that starts a clause or a contact detail, not a role. */
+  notRole: RegExp;
+  /** A lower-case part after a name that is an organisation (`gemeente Buren`). */
+  organizationStart: RegExp;
   organizationTypes: { type: OrganizationType; test: (name: string) => boolean }[];
   /** A phrase that introduces the coalition's members in prose (`bestaat uit`, `Kerngroep:`). */
   memberCue: RegExp;
@@ -39,6 +45,10 @@ export interface Rules {
   year: RegExp;
   targets: Map<string, RegExp>;
   gluedWords: RegExp;
+  /** `naam [at] domein.nl` (global) and its `[at]` marker. */
+  obfuscatedEmail: { re: RegExp; marker: RegExp };
+  /** Digits that look like a phone number (global). */
+  phoneLike: RegExp;
   /** Extra top-level domains for addresses written without scheme. */
   webDomains: string[];
 }
@@ -54,11 +64,13 @@ type Files = {
   'contacts.yaml': {
     labels: (Entry & { field: Rules['labels'][number]['field']; words: string[] })[];
     cues: (Entry & { phrases: string[] })[];
+    desks: Entry & { pattern: string };
   };
-  'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[] };
+  'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[]; notRoles: Entry & { words: string[] } };
   'organizations.yaml': {
     types: (Entry & { type: OrganizationType; keywords?: { text: string; match: 'word' | 'prefix' | 'part' }[]; pattern?: string })[];
     members: Entry & { phrases: string[] };
+    lowerCaseStarts: Entry & { pattern: string };
   };
   'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] } };
   'first-names.txt': Entry & { names: string[] };
@@ -73,6 +85,8 @@ type Files = {
     targets: (Entry & { pattern: string })[];
     webDomains: Entry & { tlds: string[] };
     gluedWords: Entry & { pattern: string };
+    obfuscatedEmails: Entry & { marker: string; pattern: string };
+    phoneLike: Entry & { pattern: string };
   };
 };
 
@@ -166,9 +180,12 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     noise,
     labels,
     contactCue,
+    desk: regex('contacts.yaml', 'desks.pattern', contacts.desks.pattern, 'gu'),
     roles,
     roleWord,
     titles,
+    notRole: new RegExp(`^(?:${alternation(rolesFile.notRoles.words)})(?![\\p{L}])`, 'iu'),
+    organizationStart: regex('organizations.yaml', 'lowerCaseStarts.pattern', files['organizations.yaml'].lowerCaseStarts.pattern, 'u'),
     organizationTypes,
     memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'iu'),
     particles: new Set(names.particles.words),
@@ -188,6 +205,11 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     targets: new Map(patterns.targets.map((entry, index) => [entry.id, regex('patterns.yaml', `targets[${index}].pattern`, entry.pattern, 'giu')])),
     gluedWords: regex('patterns.yaml', 'gluedWords.pattern', patterns.gluedWords.pattern, 'gu'),
     webDomains: patterns.webDomains.tlds,
+    obfuscatedEmail: {
+      re: regex('patterns.yaml', 'obfuscatedEmails.pattern', patterns.obfuscatedEmails.pattern, 'giu'),
+      marker: regex('patterns.yaml', 'obfuscatedEmails.marker', patterns.obfuscatedEmails.marker, 'iu'),
+    },
+    phoneLike: regex('patterns.yaml', 'phoneLike.pattern', patterns.phoneLike.pattern, 'gu'),
   };
 }
 

@@ -34,10 +34,12 @@ export const rulesFileSchemas: Record<string, object> = {
       items: entry({ field: { enum: ['person', 'phone', 'email', 'website', 'organization'] }, words }, ['field', 'words']),
     },
     cues: { type: 'array', items: entry({ phrases: words }, ['phrases']) },
+    desks: entry({ pattern: text }, ['pattern']),
   }),
   'roles.yaml': file({
     roles: { type: 'array', items: entry({ words: { type: 'array', items: words } }, ['words']) },
     titles: { type: 'array', items: entry({ words }, ['words']) },
+    notRoles: entry({ words }, ['words']),
   }),
   'organizations.yaml': file({
     types: {
@@ -60,6 +62,7 @@ export const rulesFileSchemas: Record<string, object> = {
       ),
     },
     members: entry({ phrases: words }, ['phrases']),
+    lowerCaseStarts: entry({ pattern: text }, ['pattern']),
   }),
   'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']) }),
   'municipalities.yaml': file({
@@ -79,5 +82,7 @@ export const rulesFileSchemas: Record<string, object> = {
     targets: { type: 'array', items: entry({ pattern: text }, ['pattern']) },
     webDomains: entry({ tlds: words }, ['tlds']),
     gluedWords: entry({ pattern: text }, ['pattern']),
+    obfuscatedEmails: entry({ marker: text, pattern: text }, ['marker', 'pattern']),
+    phoneLike: entry({ pattern: text }, ['pattern']),
   }),
 };

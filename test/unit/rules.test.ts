@@ -38,6 +38,17 @@ describe('bundled rules: every example does what it says', () => {
     }
     rules.gluedWords.lastIndex = 0;
     expect(rules.gluedWords.exec(patterns.gluedWords.example)?.groups).toEqual({ left: 'eenzaamheid', right: 'Bijna' });
+    expect(patterns.obfuscatedEmails.example.match(rules.obfuscatedEmail.re)).toEqual(['info [at] welzijnbest.nl']);
+    expect(patterns.obfuscatedEmails.example.replace(rules.obfuscatedEmail.marker, '@')).toBe('info@welzijnbest.nl');
+    expect(patterns.phoneLike.example.match(rules.phoneLike)).toEqual(['06-2145789']);
+    expect('in 2021 en 2022 met 1.500 mensen'.match(rules.phoneLike)).toBeNull();
+  });
+  test('desk, not-a-role and lower-case organisation examples', () => {
+    expect([...yaml('contacts.yaml').desks.example.matchAll(rules.desk)].map((m) => m[1])).toEqual(['Haagse Hulplijn']);
+    expect(rules.notRole.test('die de coalitie trekt')).toBe(true);
+    expect(rules.notRole.test('tel. 070 123 45 67')).toBe(true);
+    expect(rules.notRole.test('opbouwwerker')).toBe(false);
+    expect(yaml('organizations.yaml').lowerCaseStarts.example.split(', ').map((part: string) => rules.organizationStart.test(part))).toEqual([false, false, true]);
   });
   test('contact label, role and name examples', () => {
     for (const entry of yaml('contacts.yaml').labels) {

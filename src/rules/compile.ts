@@ -10,7 +10,14 @@ export type Municipality = MunicipalityRow;
 /** Compiled rules: everything the stages look up. */
 export interface Rules {
   hash: string;
-  heading: { maxWords: number; maxChars: number; aliases: { id: string; kind: SectionKind; re: RegExp }[] };
+  heading: {
+    maxWords: number;
+    maxChars: number;
+    aliases: { id: string; kind: SectionKind; re: RegExp }[];
+    /** Tried when no alias matches, on headings of at most `keywordMaxWords` words. */
+    keywords: { id: string; kind: SectionKind; re: RegExp }[];
+    keywordMaxWords: number;
+  };
   bullet: RegExp;
   noise: { id: string; re: RegExp; afterQuote: boolean }[];
   labels: { field: 'person' | 'phone' | 'email' | 'website' | 'organization'; re: RegExp }[];
@@ -55,9 +62,9 @@ export interface Rules {
 
 type Entry = { id: string; description: string; example: string };
 type Files = {
-  'sections.yaml': { headings: (Entry & { kind: SectionKind; patterns: string[] })[] };
+  'sections.yaml': { headings: (Entry & { kind: SectionKind; patterns: string[] })[]; keywords: (Entry & { kind: SectionKind; words: string[] })[] };
   'structure.yaml': {
-    heading: Entry & { maxWords: number; maxChars: number };
+    heading: Entry & { maxWords: number; maxChars: number; keywordMaxWords: number };
     bullets: (Entry & { markers?: string[]; pattern?: string })[];
     noise: (Entry & { patterns: string[]; afterQuote?: boolean })[];
   };
@@ -105,6 +112,8 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   const aliases = sections.headings.flatMap((entry) =>
     entry.patterns.map((pattern) => ({ id: entry.id, kind: entry.kind, re: aliasPattern(pattern) })),
   );
+
+  const keywords = sections.keywords.map((entry) => ({ id: entry.id, kind: entry.kind, re: keywordPattern(entry.words) }));
 
   const structure = files['structure.yaml'];
   const markers = structure.bullets.flatMap((entry) => entry.markers ?? []);
@@ -175,7 +184,13 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   const patterns = files['patterns.yaml'];
   return {
     hash,
-    heading: { maxWords: structure.heading.maxWords, maxChars: structure.heading.maxChars, aliases },
+    heading: {
+      maxWords: structure.heading.maxWords,
+      maxChars: structure.heading.maxChars,
+      aliases,
+      keywords,
+      keywordMaxWords: structure.heading.keywordMaxWords,
+    },
     bullet,
     noise,
     labels,
@@ -220,6 +235,23 @@ function aliasPattern(pattern: string): RegExp {
     .map((part) => escapeRegExp(part).replace(/ /g, '\\s+'))
     .join('\\S.*?');
   return new RegExp(`^${body}$`, 'iu');
+}
+
+/** Heading keywords → one case-insensitive pattern: `*` is any letters, `…` up to three words. */
+function keywordPattern(words: string[]): RegExp {
+  const sources = words.map((word) =>
+    word
+      .split('…')
+      .map((part) =>
+        part
+          .trim()
+          .split(/\s+/u)
+          .map((w) => escapeRegExp(w).replace(/^\\\*/u, '[\\p{L}-]*').replace(/\\\*$/u, '[\\p{L}-]*'))
+          .join('\\s+'),
+      )
+      .join('(?:\\s+\\S+){0,3}\\s+'),
+  );
+  return new RegExp(`(?<![\\p{L}])(?:${sources.join('|')})(?![\\p{L}])`, 'iu');
 }
 
 /** Heading text as compared with aliases: no numbering, trailing `:`/`?`, or extra spaces. */

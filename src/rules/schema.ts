@@ -22,9 +22,13 @@ const file = (properties: Record<string, unknown>) => ({
 export const rulesFileSchemas: Record<string, object> = {
   'sections.yaml': file({
     headings: { type: 'array', items: entry({ kind: { enum: sectionKinds }, patterns: words }, ['kind', 'patterns']) },
+    keywords: { type: 'array', items: entry({ kind: { enum: sectionKinds }, words }, ['kind', 'words']) },
   }),
   'structure.yaml': file({
-    heading: entry({ maxWords: { type: 'integer', minimum: 1 }, maxChars: { type: 'integer', minimum: 1 } }, ['maxWords', 'maxChars']),
+    heading: entry(
+      { maxWords: { type: 'integer', minimum: 1 }, maxChars: { type: 'integer', minimum: 1 }, keywordMaxWords: { type: 'integer', minimum: 1 } },
+      ['maxWords', 'maxChars', 'keywordMaxWords'],
+    ),
     bullets: { type: 'array', items: entry({ markers: words, pattern: text }) },
     noise: { type: 'array', items: entry({ patterns: words, afterQuote: { type: 'boolean' } }, ['patterns']) },
   }),

@@ -17,7 +17,7 @@ export interface Item extends Range {
 
 /** A block of the document. `kind` of a heading is null when no alias matches. */
 export type Block =
-  | { type: 'heading'; range: Range; kind: SectionKind | null }
+  | { type: 'heading'; range: Range; kind: SectionKind | null; keyword?: boolean }
   | { type: 'paragraph'; lines: Line[] }
   | { type: 'list'; items: Item[] };
 
@@ -106,10 +106,10 @@ function groupBlocks(lines: Line[], rules: Rules): Block[] {
   // `1. Doelen` alone is a numbered heading, not a list of one item.
   const numberedHeading = /^\d/u.test(first.text) && headingShaped(first.text, rules) && classify(first.text, rules) !== null;
   if (!isItem(first, rules) || numberedHeading) {
-    if (lines.length === 1 && headingShaped(first.text, rules)) return [{ type: 'heading', range: first, kind: classify(first.text, rules) }];
+    if (lines.length === 1 && headingShaped(first.text, rules)) return [headingBlock(first, rules)];
     // A heading followed by its text on the very next line.
-    const kind = headingShaped(first.text, rules) ? classify(first.text, rules) : null;
-    if (kind) return [{ type: 'heading', range: first, kind }, ...groupBlocks(lines.slice(1), rules)];
+    const heading = headingShaped(first.text, rules) ? headingBlock(first, rules) : null;
+    if (heading?.kind) return [heading, ...groupBlocks(lines.slice(1), rules)];
   }
   const blocks: Block[] = [];
   let paragraph: Line[] = [];
@@ -163,11 +163,24 @@ function titleShaped(text: string, rules: Rules): boolean {
   return text.length <= rules.heading.maxChars * 2 && text.split(/\s+/u).length <= rules.heading.maxWords * 2 && !/[.,;]$/u.test(text) && /^[\p{Lu}\d'‘"“]/u.test(text) && !/@|https?:/iu.test(text);
 }
 
-/** The section kind of a heading text, from the aliases in rules (first match wins). */
+function headingBlock(line: Line, rules: Rules): Block & { type: 'heading' } {
+  const { kind, keyword } = classifyHeading(line.text, rules);
+  return keyword ? { type: 'heading', range: line, kind, keyword } : { type: 'heading', range: line, kind };
+}
+
+/** The section kind of a heading text, from the aliases in rules (first match wins), else from its keywords. */
 export function classify(text: string, rules: Rules): SectionKind | null {
+  return classifyHeading(text, rules).kind;
+}
+
+/** The kind of a heading and whether only a keyword (not a whole-heading alias) gave it. */
+export function classifyHeading(text: string, rules: Rules): { kind: SectionKind | null; keyword: boolean } {
   const normalized = normalizeHeading(text);
-  for (const alias of rules.heading.aliases) if (alias.re.test(normalized)) return alias.kind;
-  return null;
+  for (const alias of rules.heading.aliases) if (alias.re.test(normalized)) return { kind: alias.kind, keyword: false };
+  if (normalized.split(' ').length <= rules.heading.keywordMaxWords) {
+    for (const entry of rules.heading.keywords) if (entry.re.test(normalized)) return { kind: entry.kind, keyword: true };
+  }
+  return { kind: null, keyword: false };
 }
 
 /** Title, sub-title, name line, kind and sections from the blocks. */
@@ -181,7 +194,8 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
   };
   let title: Range | null = null;
   const first = single(blocks[0]);
-  if (first && titleShaped(first.text, rules) && classify(first.text, rules) === null) {
+  // A title may hold a section keyword (`Fryslân tegen eenzaamheid: provinciale aanpak`), not be a heading alias.
+  if (first && titleShaped(first.text, rules) && (classifyHeading(first.text, rules).keyword || classify(first.text, rules) === null)) {
     title = first;
     index = 1;
   }
@@ -194,7 +208,11 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
   let nameLine: Range | null = null;
   const third = single(blocks[index]);
   const repeatsSubtitle = (text: string) => text === subtitle?.text || text === title?.text || rules.subtitles.some((re) => re.test(text));
-  if (subtitle && third && (headingShaped(third.text, rules) || /!$/u.test(third.text)) && classify(third.text, rules) === null && !repeatsSubtitle(third.text)) {
+  const notAHeading = (text: string) => {
+    const { kind, keyword } = classifyHeading(text, rules);
+    return kind === null || (keyword && /^\S+\s.*\p{Lu}/u.test(text) && !/[?:]$/u.test(text));
+  };
+  if (subtitle && third && (headingShaped(third.text, rules) || /!$/u.test(third.text)) && notAHeading(third.text) && !repeatsSubtitle(third.text)) {
     nameLine = third;
     index++;
   }
@@ -204,7 +222,7 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
   const sections: Section[] = [{ heading: null, kind: null, blocks: [] }];
   const ranges: Range[] = [title, subtitle, nameLine].filter((r): r is Range => r !== null);
   const repeated = new Set([title?.text, subtitle?.text].filter(Boolean));
-  for (const block of blocks.slice(index)) {
+  for (let block of blocks.slice(index)) {
     const line = single(block);
     if (line && repeated.has(line.text)) {
       noise.push({ ...line, rule: 'repeated-subtitle' });
@@ -212,7 +230,11 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
     }
     collectRanges(block, ranges);
     if (block.type === 'heading') {
-      const startsSection = block.kind !== null || (kind === 'other' && !/:$/u.test(block.range.text));
+      // Keywords are for coalition pages, whose sections are the programme's (nothing invented elsewhere).
+      if (block.keyword && kind === 'other') block = { type: 'heading', range: block.range, kind: null };
+      // `Activiteiten voor jongeren` inside the activities section is a sub-heading of it.
+      const current = sections[sections.length - 1]!.kind;
+      const startsSection = block.keyword ? block.kind !== current : block.kind !== null || (kind === 'other' && !/:$/u.test(block.range.text));
       if (startsSection) {
         sections.push({ heading: block.range, kind: block.kind ?? 'other', blocks: [] });
         continue;

@@ -7,7 +7,10 @@ export type Task = { index: number; path: string; shown: string } | { stop: true
 /** Message from a worker to the main thread. */
 export type Reply = { index: number; result: Result } | { ready: true };
 
-/** Processes `inputs` on `jobs` workers, each taking the next input when it is free. */
+/** Inputs a worker holds at once: the one it works on and the next, so it never waits for a message. */
+const AHEAD = 2;
+
+/** Processes `inputs` on `jobs` workers, each taking the next input as it finishes one. */
 export function runOnWorkers(
   inputs: { path: string; shown: string }[],
   options: BatchOptions,
@@ -36,8 +39,8 @@ export function runOnWorkers(
           done++;
           onProgress?.(done);
           if (done === inputs.length) resolve(results);
-        }
-        feed(worker);
+          feed(worker);
+        } else for (let k = 0; k < AHEAD; k++) feed(worker);
       });
       worker.on('error', (error) => {
         for (const w of workers) void w.terminate();

@@ -1,4 +1,4 @@
-/** A worker thread: loads the rules once, then extracts the inputs it is given. */
+/** A worker thread: loads the rules once, then extracts the inputs it is given, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runOne } from '../batch.js';
 import { loadGenerated } from '../schema/validators.js';
@@ -6,11 +6,25 @@ import type { Reply, Task } from './pool.js';
 
 const { rulesDir, maxBytes } = workerData as { rulesDir: string; maxBytes: number };
 const port = parentPort!;
-port.on('message', (task: Task) => {
-  if ('stop' in task) {
-    port.close();
-    return;
+/** Tasks arrive ahead of time (so the thread never waits for the next one); they run in order, never interleaved. */
+const queue: Extract<Task, { index: number }>[] = [];
+let running = false;
+let stopping = false;
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  for (let task = queue.shift(); task; task = queue.shift()) {
+    const result = await runOne(task.path, task.shown, rulesDir, maxBytes);
+    port.postMessage({ index: task.index, result } satisfies Reply);
   }
-  void runOne(task.path, task.shown, rulesDir, maxBytes).then((result) => port.postMessage({ index: task.index, result } satisfies Reply));
+  running = false;
+  if (stopping) port.close();
+}
+
+port.on('message', (task: Task) => {
+  if ('stop' in task) stopping = true;
+  else queue.push(task);
+  void drain();
 });
 void loadGenerated().then(() => port.postMessage({ ready: true } satisfies Reply));

@@ -30,6 +30,21 @@ export function lookup(written: string, rules: Rules, province?: string | null):
   return codes;
 }
 
+/**
+ * A title's everyday name that is the start of exactly one official name (`Valkenburg` →
+ * `Valkenburg aan de Geul`, `Nuenen` → `Nuenen, Gerwen en Nederwetten`), in the written province if any.
+ */
+function byNameStart(written: string, rules: Rules, province: string | null): string[] {
+  const start = fold(written);
+  if (start.length < 3) return [];
+  const codes: string[] = [];
+  for (const row of rules.municipalities.byCode.values()) {
+    const name = fold(row.name);
+    if ((name.startsWith(`${start} `) || name.startsWith(`${start},`)) && (!province || row.province === province)) codes.push(row.code);
+  }
+  return codes;
+}
+
 /** The municipality of a coalition page: the title names it (`Coalitie in Lisse, Zuid-Holland`). */
 export function resolveTitle(title: Range | null, subtitle: Range | null, rules: Rules): TitlePlace | null {
   for (const line of [title, subtitle]) {
@@ -39,7 +54,8 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
       const match = re.exec(line.text);
       if (!match?.groups?.place || !match.indices?.groups?.place) continue;
       const written = match.groups.province ? rules.municipalities.provinces.get(fold(match.groups.province)) ?? null : null;
-      const codes = lookup(match.groups.place, rules, written);
+      let codes = lookup(match.groups.place, rules, written);
+      if (codes.length === 0) codes = byNameStart(match.groups.place, rules, written);
       if (codes.length !== 1) continue;
       // A sub-title alone (`Gemeente X`) makes a coalition page only when the title names the same place.
       if (line === subtitle && !(title && mentions([title], rules).some((m) => m.code === codes[0]))) continue;

@@ -12,10 +12,41 @@ const BLOCK = new Set([
 /** Elements that end a line. */
 const LINE = new Set(['tr', 'dt', 'dd', 'br']);
 
-/** Renders a hast tree of `source`. */
+/** The first `<h1>` outside skipped elements and the elements that contain it, if any. */
+function firstH1(tree: Root): { h1: Element; ancestors: Set<Nodes> } | null {
+  const path: Nodes[] = [];
+  const find = (node: Nodes): Element | null => {
+    if (node.type === 'element' && SKIP.has(node.tagName)) return null;
+    if (node.type === 'element' && node.tagName === 'h1') return node;
+    if (node.type !== 'element' && node.type !== 'root') return null;
+    path.push(node);
+    for (const child of node.children) {
+      const found = find(child);
+      if (found) return found;
+    }
+    path.pop();
+    return null;
+  };
+  const h1 = find(tree);
+  return h1 ? { h1, ancestors: new Set(path) } : null;
+}
+
+/**
+ * Renders a hast tree of `source`. The page starts at its `<h1>`: what comes before it (skip
+ * links, cookie bars, menus, breadcrumbs) is page chrome, not text of the page.
+ */
 export function renderHtml(tree: Root, source: string): Rendering {
   const out = new TextBuilder(source);
+  const pageStart = firstH1(tree);
+  let started = pageStart === null;
   const walk = (node: Nodes, depth: number, pre: boolean): void => {
+    if (!started) {
+      if (node === pageStart!.h1) started = true;
+      else if (pageStart!.ancestors.has(node) && (node.type === 'element' || node.type === 'root')) {
+        for (const child of node.children) walk(child, depth, pre);
+        return;
+      } else return;
+    }
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     if (node.type === 'text') {

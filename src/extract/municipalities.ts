@@ -11,6 +11,8 @@ export interface TitlePlace {
   range: Range;
   /** The province as the title writes it, mapped to the register's name (null when absent or unknown). */
   writtenProvince: string | null;
+  /** Where the title writes the province (`Utrecht` in `Coalitie in Houten, Utrecht`): not a mention. */
+  provinceRange?: Range;
 }
 
 /** A municipality named in the text. */
@@ -61,12 +63,14 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
       if (line === subtitle && !(title && mentions([title], rules).some((m) => m.code === codes[0]))) continue;
       const row = rules.municipalities.byCode.get(codes[0]!)!;
       const [from, to] = match.indices.groups.place;
+      const provinceAt = match.indices.groups.province;
       return {
         code: row.code,
         name: row.name,
         province: row.province,
         writtenProvince: written,
         range: { text: match.groups.place, start: line.start + from, end: line.start + to },
+        ...(provinceAt ? { provinceRange: { text: match.groups.province!, start: line.start + provinceAt[0], end: line.start + provinceAt[1] } } : {}),
       };
     }
   }
@@ -81,7 +85,7 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
  */
 export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | null): Mention[] {
   const found = new Map<string, Mention>();
-  const { finder, byCode, ambiguous, cues, provinces } = rules.municipalities;
+  const { finder, byCode, ambiguous, cues, provinceCues, provinces } = rules.municipalities;
   for (const range of ranges) {
     type Candidate = { written: string; index: number; end: number; codes: string[]; ambiguous: boolean; cued: boolean };
     const candidates: Candidate[] = [];
@@ -90,7 +94,9 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
       const written = match[0];
       const before = range.text.slice(Math.max(0, match.index - 60), match.index);
       const after = range.text.slice(match.index + written.length, match.index + written.length + 40);
-      if (insidePersonName(before, rules)) continue;
+      if (insidePersonName(before, rules) || provinceCues.has(/(\p{L}+)\s+$/u.exec(before)?.[1] ?? '')) continue;
+      const at = range.start + match.index;
+      if (place?.provinceRange && place.provinceRange.start <= at && at < place.provinceRange.end) continue;
       const provinceAfter = /^\s*(?:,|in)\s*([\p{L}-]+)/u.exec(after)?.[1];
       const province = provinceAfter ? provinces.get(fold(provinceAfter)) ?? null : null;
       let codes = lookup(written, rules, province);

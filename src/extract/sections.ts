@@ -97,8 +97,12 @@ export function targets(goalList: Goal[], context: Context): Target[] {
     re.lastIndex = 0;
     return re.exec(text);
   };
-  for (const goal of goalList) {
-    const text = goal.description ? `${goal.text} ${goal.description}` : goal.text;
+  // A goal's own text (with its description), and each of its subitems on its own.
+  const texts = goalList.flatMap((goal) => [
+    { goal, text: goal.description ? `${goal.text} ${goal.description}` : goal.text },
+    ...(goal.subitems ?? []).map((text) => ({ goal: { ...goal, text }, text })),
+  ]);
+  for (const { goal, text } of texts) {
     const change = t.get('target-change')!;
     change.lastIndex = 0;
     for (let m = change.exec(text); m; m = change.exec(text)) {
@@ -110,8 +114,8 @@ export function targets(goalList: Goal[], context: Context): Target[] {
       result.push({
         text: goal.text,
         indicator: first('target-indicator', text)?.groups?.indicator ?? null,
-        ageMin: number(range?.groups?.min ?? above?.groups?.min ?? above?.groups?.min2),
-        ageMax: number(range?.groups?.max ?? below?.groups?.max),
+        ageMin: number(range?.groups?.min ?? range?.groups?.min2 ?? above?.groups?.min ?? above?.groups?.min2),
+        ageMax: number(range?.groups?.max ?? range?.groups?.max2 ?? below?.groups?.max),
         from: number(groups.from),
         to: number(groups.to),
         unit: groups.unit ?? groups.unit2 ? '%' : null,

@@ -45,6 +45,8 @@ export interface Rules {
     byName: Map<string, string[]>;
     ambiguous: Set<string>;
     cues: Set<string>;
+    /** Words before a name that make it the province (`provincie Groningen`). */
+    provinceCues: Set<string>;
     provinces: Map<string, string>;
   };
   coalitionTitles: RegExp[];
@@ -85,6 +87,7 @@ type Files = {
     aliases: Entry & { names: Record<string, string> };
     ambiguous: Entry & { names: string[]; cues: string[]; qualifiers: Record<string, string> };
     provinces: Entry & { names: Record<string, string> };
+    provinceCues: Entry & { words: string[] };
   };
   'kinds.yaml': { coalition: Entry & { patterns: string[] }; subtitle: Entry & { patterns: string[] } };
   'patterns.yaml': {
@@ -212,6 +215,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       byName,
       ambiguous: new Set(municipalitiesFile.ambiguous.names),
       cues: new Set(municipalitiesFile.ambiguous.cues),
+      provinceCues: new Set(municipalitiesFile.provinceCues.words),
       provinces,
     },
     coalitionTitles: kinds.coalition.patterns.map(placeholders),

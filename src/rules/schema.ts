@@ -76,6 +76,7 @@ export const rulesFileSchemas: Record<string, object> = {
       ['names', 'cues', 'qualifiers'],
     ),
     provinces: entry({ names: { type: 'object', additionalProperties: text } }, ['names']),
+    provinceCues: entry({ words }, ['words']),
   }),
   'kinds.yaml': file({
     coalition: entry({ patterns: words }, ['patterns']),

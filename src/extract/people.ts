@@ -48,7 +48,12 @@ function matchersFor(rules: Rules, parse: Nlp | undefined): { names: unknown; in
   if (!m || (parse && m.names === null)) {
     const particles = [...rules.particles].map(escapeRegExp).join('|');
     m = {
-      names: parse ? parse.parseMatch(`#FirstName+ (${[...rules.particles].join('|')}){0,3} @isTitleCase`) : null,
+      // compromise reads `'t` as `t`; `Oude` starts a two-word surname (`Gerben Oude Kotte`).
+      names: parse
+        ? parse.parseMatch(
+            `#FirstName+ (${[...new Set([...rules.particles].map((p) => p.replace(/^['’]/u, '')))].join('|')}){0,3} (${[...rules.surnameStarts].join('|')})? @isTitleCase`,
+          )
+        : null,
       initials: new RegExp(`(?<![\\p{L}.])(?:\\p{Lu}\\.){1,4}\\s?(?:(?:${particles})\\s+){0,3}\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?(?![@\\p{L}])`, 'gu'),
     };
     matchers.set(rules, m);
@@ -95,7 +100,9 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
       const match = parse(window.text).match(matchersFor(rules, parse).names as string);
       for (const hit of match.json({ offset: true }) as { terms: { text: string; offset: { start: number; length: number } }[] }[]) {
         const terms = hit.terms.map((t) => ({ text: t.text, offset: { start: t.offset.start + window.start, length: t.offset.length } }));
-      if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text))) continue;
+      if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text) || rules.particles.has(`'${t.text}`))) continue;
+      // `Sint-Cecilia Schin`: a first name that ends a compound word is no person.
+      if (/[-\p{L}]$/u.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 1), terms[0]!.offset.start))) continue;
       const last = terms[terms.length - 1]!;
       if (rules.notNames.has(last.text) || rules.roles.has(last.text.toLowerCase())) continue;
       const end = last.offset.start + last.text.length;

@@ -36,6 +36,8 @@ export interface Rules {
   memberCue: RegExp;
   particles: Set<string>;
   notNames: Set<string>;
+  /** `Oude` in `Gerben Oude Kotte`. */
+  surnameStarts: Set<string>;
   firstNames: Set<string>;
   municipalities: {
     byCode: Map<string, Municipality>;
@@ -81,7 +83,7 @@ type Files = {
     members: Entry & { phrases: string[] };
     lowerCaseStarts: Entry & { pattern: string };
   };
-  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] } };
+  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] }; surnameStarts: Entry & { words: string[] } };
   'first-names.txt': Entry & { names: string[] };
   'municipalities.yaml': {
     aliases: Entry & { names: Record<string, string> };
@@ -208,6 +210,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'iu'),
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
+    surnameStarts: new Set(names.surnameStarts.words),
     firstNames: new Set(files['first-names.txt'].names),
     municipalities: {
       byCode,

@@ -61,6 +61,22 @@ function matchersFor(rules: Rules, parse: Nlp | undefined): { names: unknown; in
   return m;
 }
 
+/**
+ * The role a word names, in its singular form: a role word of rules (`ambassadeurs` →
+ * `ambassadeur`) or a compound ending in one (`dorpsconsulenten` → `dorpsconsulent`,
+ * `programmasecretaris`); null for any other word.
+ */
+export function roleOf(word: string, rules: Rules): string | null {
+  const lower = word.toLowerCase();
+  const exact = rules.roles.get(lower);
+  if (exact !== undefined) return exact;
+  for (let i = 3; i <= lower.length - 5; i++) {
+    const base = rules.roles.get(lower.slice(i));
+    if (base !== undefined && /^\p{Ll}+$/u.test(lower.slice(0, i))) return lower.slice(0, i) + base;
+  }
+  return null;
+}
+
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*$/u;
 
 /** Whether a range may hold a person name: a first name of the lexicon, initials, or a role word. */
@@ -128,7 +144,8 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
     // Only the nearby text matters: slicing more would make long lines quadratic.
     const before = range.text.slice(Math.max(0, spans[i]!.start - 60), spans[i]!.start);
     const word = /([\p{L}]+)\s+$/u.exec(before)?.[1]?.toLowerCase();
-    if (word && rules.roles.has(word)) hits[i]!.role = rules.roles.get(word)!;
+    const role = word ? roleOf(word, rules) : null;
+    if (role) hits[i]!.role = role;
     // `ambassadeurs X en Y`: Y shares the role that stands before X.
     else if (i > 0 && /^\s*(?:,|en|&)\s*$/u.test(range.text.slice(spans[i - 1]!.end, spans[i]!.start))) hits[i]!.role = hits[i - 1]!.role;
   }
@@ -232,7 +249,7 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
     const trimmed = piece.replace(/[.:;]+$/u, '').trimEnd();
     // `Programmasecretaris Noor Habets`: a role word before the name is the role.
     const roleWord = /^(\p{L}+)\s+/u.exec(trimmed);
-    const role = roleWord && rules.roles.has(roleWord[1]!.toLowerCase()) ? roleWord[1]!.toLowerCase() : null;
+    const role = roleWord && roleOf(roleWord[1]!, rules) ? roleWord[1]!.toLowerCase() : null;
     const afterRole = role ? trimmed.slice(roleWord![0].length) : trimmed;
     const cleaned = afterRole.replace(rules.titles, '');
     const lead = trimmed.length - cleaned.length;
@@ -317,7 +334,7 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         inContactSection.add(line);
         const label = rules.labels.find((l) => l.re.test(line.text));
         const roleLabel = label ? null : /^(\p{L}+)\s*:\s*/u.exec(line.text);
-        const labelRole = roleLabel && rules.roles.has(roleLabel[1]!.toLowerCase()) ? roleLabel[1]!.toLowerCase() : null;
+        const labelRole = roleLabel && roleOf(roleLabel[1]!, rules) ? roleLabel[1]!.toLowerCase() : null;
         const valueStart = label ? label.re.exec(line.text)![0].length : labelRole ? roleLabel![0].length : 0;
         const value = subRange(line, valueStart, line.text.length);
         const found = { emails: links(value, context).emails, phones: await phones(value, context) };

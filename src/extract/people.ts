@@ -162,7 +162,8 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
       continue;
     }
     const paren = /^\s*\(([^)@]+)\)/u.exec(after);
-    const comma = /^\s*,\s*/u.exec(after);
+    // `, projectleider …` or ` – projectleider, gemeente …`
+    const comma = /^\s*(?:,|\s[–—-](?=\s))\s*/u.exec(after);
     const of = /^\s+van\s+((?:de\s+)?\p{Lu}[^,.():;]*?)(?=\s+(?:via|of|op|met|om|tel|telefoon)\b|[,.():;]|$)/u.exec(after);
     if (paren) {
       if (/^\p{Ll}/u.test(paren[1]!)) hits[i]!.role ??= paren[1]!.trim();
@@ -237,7 +238,8 @@ function nameShaped(text: string, rules: Rules): boolean {
  */
 function contactLineNames(value: Range, context: Context, labelRole: string | null): NameHit[] {
   const { rules } = context;
-  const text = value.text;
+  // `Yvonne Schreurs – projectleider, gemeente X`: a spaced dash after the name separates like a comma (same length, so offsets hold).
+  const text = value.text.replace(/\s[–—-]\s/u, (dash) => `,${' '.repeat(dash.length - 1)}`);
   const first = splitTopLevel(text)[0]!;
   const paren = /\(([^)]*)\)/u.exec(first);
   const namesPart = paren ? first.slice(0, paren.index) : first;
@@ -267,19 +269,45 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
   return hits;
 }
 
-type Gathered = { hit: NameHit; emails: Found[]; phones: Found[] };
+/**
+ * A contact found: its name hit and data. `role`/`organization` come from lines below the name
+ * (`Functie: …`, a role line under a name line): the contact's, not the role next to the name.
+ */
+type Gathered = { hit: NameHit; emails: Found[]; phones: Found[]; role?: string; organization?: string };
+
+/**
+ * Whether data at `to` on a line still belongs to the name that ends at `from`: in the same
+ * sentence, or in a later one that is about the person (`Hij is bereikbaar op …`) or is short
+ * (`Tel. 06 …`). `Voor algemene vragen kunt u de gemeente bellen op 14 038.` is not.
+ */
+function sameTopic(line: Range, from: number, to: number, rules: Rules): boolean {
+  const between = line.text.slice(Math.max(0, from - line.start), Math.max(0, to - line.start));
+  let last = -1;
+  for (const m of between.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) last = m.index + m[0].length;
+  if (last < 0) return true;
+  const words = between.slice(last).split(/\s+/u).filter(Boolean);
+  return words.length <= 3 || words.slice(0, 3).some((w) => rules.continuations.has(w.toLowerCase()));
+}
 
 /** The data of a line shared out over its names: what stands after a name (up to the next) is its; what stands before the first name goes to it when it has nothing else. */
-function share(hits: NameHit[], emails: Found[], phones: Found[]): Gathered[] {
-  const gathered = hits.map((hit) => ({ hit, emails: [] as Found[], phones: [] as Found[] }));
-  const owner = (found: Found): Gathered | undefined => {
+function share(hits: NameHit[], emails: Found[], phones: Found[], line?: Range, rules?: Rules): Gathered[] {
+  const gathered: Gathered[] = hits.map((hit) => ({ hit, emails: [] as Found[], phones: [] as Found[] }));
+  const dropped: Found[] = [];
+  const owner = (found: Found): Gathered | undefined | null => {
     let index = -1;
     for (let i = 0; i < hits.length; i++) if (hits[i]!.range.start <= found.range.start) index = i;
+    if (index >= 0 && line && rules && !sameTopic(line, hits[index]!.range.end, found.range.start, rules)) return null;
     return gathered[index];
   };
   const before: { emails: Found[]; phones: Found[] } = { emails: [], phones: [] };
-  for (const e of emails) (owner(e)?.emails ?? before.emails).push(e);
-  for (const p of phones) (owner(p)?.phones ?? before.phones).push(p);
+  for (const e of emails) {
+    const o = owner(e);
+    (o === null ? dropped : (o?.emails ?? before.emails)).push(e);
+  }
+  for (const p of phones) {
+    const o = owner(p);
+    (o === null ? dropped : (o?.phones ?? before.phones)).push(p);
+  }
   const first = gathered[0];
   if (first && first.emails.length === 0 && first.phones.length === 0) {
     // `X en Y (coördinatoren)` with the numbers on other lines, or `Gemeente X: 06… Anna Y.`
@@ -295,6 +323,39 @@ function share(hits: NameHit[], emails: Found[], phones: Found[]): Gathered[] {
     }
   }
   return gathered;
+}
+
+/** Whether a line holds nothing but the names found in it (`Mieke Pijnenburg`, `X en Y`). */
+function onlyNames(line: Range, hits: NameHit[]): boolean {
+  let rest = line.text;
+  for (const hit of [...hits].sort((a, b) => b.range.start - a.range.start)) rest = rest.slice(0, hit.range.start - line.start) + rest.slice(hit.range.end - line.start);
+  return /^(?:[\s,.;:&]|\ben\b)*$/u.test(rest);
+}
+
+/** A line that starts with a role word: `Kwartiermaker Samen Thuis (Welzijnswerk Drie Kernen)`. */
+function roleLine(text: string, rules: Rules): boolean {
+  const first = /^\p{L}+/u.exec(text)?.[0];
+  return first !== undefined && roleOf(first, rules) !== null && !/@|\d{3}/u.test(text);
+}
+
+/** A role line as written (up to `(` or `,`), and the organisation in its parenthesis or after its comma. */
+function describeRoleLine(text: string, rules: Rules): { role: string | null; organization: string | null } {
+  const role = text.split(/\s*[(,]/u)[0]!.replace(/[.;:]+$/u, '').trim();
+  const paren = /\(([^)]+)\)/u.exec(text);
+  if (paren) return { role, organization: paren[1]!.trim() };
+  const comma = text.indexOf(',');
+  return { role, organization: comma >= 0 ? describeParts(text.slice(comma + 1), rules).organization : null };
+}
+
+/** A line of contact data only (`06 - 19 83 51 62`, an address), not a sentence of its own (`Voor algemene vragen: …`). */
+function dataOnly(line: Range, found: { emails: Found[]; phones: Found[] }, rules: Rules): boolean {
+  let rest = line.text;
+  for (const f of [...found.emails, ...found.phones].sort((a, b) => b.range.start - a.range.start)) {
+    rest = rest.slice(0, f.range.start - line.start) + rest.slice(f.range.end - line.start);
+  }
+  const words = rest.replace(/https?:\/\/\S+|www\.\S+/giu, '').split(/[\s,;/]+/u).filter((w) => /\p{L}/u.test(w));
+  if (/^[^:]{1,40}:/u.test(rest) && !rules.labels.some((l) => l.re.test(rest))) return false;
+  return words.length <= 3;
 }
 
 /** The desk a line names before its phone number (`Bel de Haagse Hulplijn: 0800-2351120`), if any. */
@@ -330,7 +391,11 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
     const orphans: { emails: Found[]; phones: Found[] } = { emails: [], phones: [] };
     for (const block of section.blocks) {
       const lines = block.type === 'paragraph' ? block.lines : block.type === 'heading' ? [block.range] : block.items;
+      // Whether the line above (in this block) held nothing but the current contact's name(s).
+      let nameLineAbove = false;
       for (const line of lines) {
+        const afterNameLine = nameLineAbove;
+        nameLineAbove = false;
         inContactSection.add(line);
         const label = rules.labels.find((l) => l.re.test(line.text));
         const roleLabel = label ? null : /^(\p{L}+)\s*:\s*/u.exec(line.text);
@@ -338,6 +403,19 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         const valueStart = label ? label.re.exec(line.text)![0].length : labelRole ? roleLabel![0].length : 0;
         const value = subRange(line, valueStart, line.text.length);
         const found = { emails: links(value, context).emails, phones: await phones(value, context) };
+        // `Functie: …` / `Organisatie: …` below a name, or a role line under a bare name line
+        // (`Beleidsadviseur, gemeente Loon op Zand`): the contact's role and organisation.
+        const below = label?.field === 'role' || label?.field === 'organization' ? label.field : !label && afterNameLine && roleLine(line.text, rules) ? 'role-line' : null;
+        if (below && current.length > 0) {
+          const described = below === 'role-line' ? describeRoleLine(line.text, rules) : below === 'role' ? { role: value.text.trim(), organization: null } : { role: null, organization: value.text.trim() };
+          for (const c of current) {
+            if (described.role) c.role ??= described.role;
+            if (described.organization) c.organization ??= described.organization;
+            c.emails.push(...found.emails);
+            c.phones.push(...found.phones);
+          }
+          continue;
+        }
         let hits: NameHit[] = [];
         if (label?.field === 'person' || labelRole) hits = contactLineNames(value, context, labelRole);
         else if (!label) {
@@ -350,12 +428,13 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         const deskHere = hits.length === 0 ? await deskOf(line, context) : null;
         if (hits.length > 0) {
           extraHits.push(...hits);
-          current = share(hits, found.emails, found.phones);
+          current = share(hits, found.emails, found.phones, line, rules);
           result.push(...current);
+          nameLineAbove = onlyNames(line, hits);
         } else if (deskHere) {
           current = [deskHere];
           result.push(deskHere);
-        } else if (current.length > 0) {
+        } else if (current.length > 0 && (label || dataOnly(line, found, rules))) {
           for (const c of current) {
             c.emails.push(...found.emails);
             c.phones.push(...found.phones);
@@ -393,10 +472,10 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
     if (desk) result.push(desk);
   }
   result.sort((a, b) => a.hit.range.start - b.hit.range.start);
-  const contactList = result.map(({ hit, emails, phones: found }) => ({
+  const contactList = result.map(({ hit, emails, phones: found, role, organization }) => ({
     name: hit.range.text,
-    role: hit.role,
-    organization: hit.organization,
+    role: hit.role ?? role ?? null,
+    organization: hit.organization ?? organization ?? null,
     emails: [...new Set(emails.map((f) => f.value))],
     phones: [...new Set(found.map((f) => f.value))],
     span: context.span(hit.range),

@@ -20,7 +20,9 @@ export interface Rules {
   };
   bullet: RegExp;
   noise: { id: string; re: RegExp; afterQuote: boolean }[];
-  labels: { field: 'person' | 'phone' | 'email' | 'website' | 'organization'; re: RegExp }[];
+  labels: { field: 'person' | 'role' | 'phone' | 'email' | 'website' | 'organization'; re: RegExp }[];
+  /** Words that keep a later sentence about the contact person (`Hij is bereikbaar op …`). */
+  continuations: Set<string>;
   contactCue: RegExp;
   /** A desk named before its number (`Haagse Hulplijn: 0800-…`); group 1 is the name. Global. */
   desk: RegExp;
@@ -76,6 +78,7 @@ type Files = {
     labels: (Entry & { field: Rules['labels'][number]['field']; words: string[] })[];
     cues: (Entry & { phrases: string[] })[];
     desks: Entry & { pattern: string };
+    continuations: Entry & { words: string[] };
   };
   'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[]; notRoles: Entry & { words: string[] } };
   'organizations.yaml': {
@@ -202,6 +205,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     labels,
     contactCue,
     desk: regex('contacts.yaml', 'desks.pattern', contacts.desks.pattern, 'gu'),
+    continuations: new Set(contacts.continuations.words.map((w) => w.toLowerCase())),
     roles,
     roleWord,
     titles,

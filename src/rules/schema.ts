@@ -35,10 +35,11 @@ export const rulesFileSchemas: Record<string, object> = {
   'contacts.yaml': file({
     labels: {
       type: 'array',
-      items: entry({ field: { enum: ['person', 'phone', 'email', 'website', 'organization'] }, words }, ['field', 'words']),
+      items: entry({ field: { enum: ['person', 'role', 'phone', 'email', 'website', 'organization'] }, words }, ['field', 'words']),
     },
     cues: { type: 'array', items: entry({ phrases: words }, ['phrases']) },
     desks: entry({ pattern: text }, ['pattern']),
+    continuations: entry({ words }, ['words']),
   }),
   'roles.yaml': file({
     roles: { type: 'array', items: entry({ words: { type: 'array', items: words } }, ['words']) },

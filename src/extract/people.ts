@@ -121,9 +121,14 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
       if (/[-\p{L}]$/u.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 1), terms[0]!.offset.start))) continue;
       const last = terms[terms.length - 1]!;
       if (rules.notNames.has(last.text) || rules.roles.has(last.text.toLowerCase())) continue;
-      const end = last.offset.start + last.text.length;
-      // `Hendrik-Ido-Ambacht`: a first name that starts a compound place name is no person.
-      if (/^-\p{L}/u.test(range.text.slice(end, end + 2))) continue;
+      let end = last.offset.start + last.text.length;
+      const hyphened = /^(?:-\p{Lu}\p{Ll}+)+/u.exec(range.text.slice(end, end + 60));
+      if (hyphened) {
+        // `Hendrik-Ido-Ambacht`: a first name that starts a compound place name is no person;
+        // `Mieke Janssen-Houben` (compromise splits at the hyphen): a double surname.
+        if (terms.length < 2 || /^-/u.test(range.text.slice(terms[0]!.offset.start + terms[0]!.text.length))) continue;
+        end += hyphened[0].length;
+      } else if (/^-\p{L}/u.test(range.text.slice(end, end + 2))) continue;
       spans.push({ start: terms[0]!.offset.start, end });
       }
     }
@@ -199,8 +204,12 @@ export function describeParts(text: string, rules: Rules): { role: string | null
     const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
     if (!part || /@|(?<![\p{L}])\d{2,}/u.test(part) || rules.notRole.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
     if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
-    else if (role === null && organization === null) role = part;
-    else break;
+    else if (role === null && organization === null) {
+      // `coördinator eenzaamheid bij Stichting Welzijn Epe`: the role, then its organisation.
+      const at = /\s(?:bij|van|namens)\s+(?=\p{Lu}|gemeente\s|stichting\s)/u.exec(part);
+      role = at ? part.slice(0, at.index) : part;
+      if (at) organization = part.slice(at.index + at[0].length);
+    } else break;
     if (/[(:]/u.test(raw)) break;
   }
   return { role, organization };

@@ -182,7 +182,10 @@ function labelledParts(lines: Range[]): Range[] {
  */
 export function proseList(paragraph: Range, context: Context, needCue: boolean): Range[] {
   const text = paragraph.text;
-  const cue = context.rules.memberCue.exec(text);
+  // The last cue before the list starts (`De kerngroep van de coalitie bestaat uit A, B en C`).
+  const firstComma = text.search(/[,:]/u);
+  let cue: RegExpExecArray | null = null;
+  for (const m of text.matchAll(new RegExp(context.rules.memberCue.source, 'giu'))) if (cue === null || firstComma < 0 || m.index < firstComma) cue = m;
   let lead = 0;
   if (cue) {
     lead = cue.index + cue[0].length;
@@ -219,6 +222,8 @@ export function proseList(paragraph: Range, context: Context, needCue: boolean):
     }
   }
   push(body.length);
+  // `van de bibliotheek tot de voetbalclub`: parts that start with a preposition are prose, not names.
+  if (parts.some((part) => /^(?:van|tot|met|voor|door|naar|bij|om|uit|zoals)\s/u.test(part.text))) return [];
   return parts.every((part) => part.text.split(/\s+/u).length <= 8) ? parts : [];
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CoalitionRecord } from '../schema/record.js';
 import type { Rules } from '../rules/compile.js';
-import { escapeRegExp, stripDiacritics } from '../util/text.js';
+import { escapeRegExp, fold, stripDiacritics } from '../util/text.js';
 import type { Range } from '../util/lines.js';
 import { subRange, type Context } from './context.js';
 import { sectionsOf } from './sections.js';
@@ -83,7 +83,8 @@ const NAME_WORD = /^\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*$/u;
 function mayHoldName(text: string, rules: Rules): boolean {
   for (const word of text.match(/\p{Lu}[\p{L}]+/gu) ?? []) if (rules.firstNames.has(word)) return true;
   rules.roleWord.lastIndex = 0;
-  return /(?<![\p{L}])(?:\p{Lu}\.){1,4}\s?\p{Lu}/u.test(text) || rules.roleWord.test(text);
+  rules.contactCue.lastIndex = 0;
+  return /(?<![\p{L}])(?:\p{Lu}\.){1,4}\s?\p{Lu}/u.test(text) || rules.roleWord.test(text) || rules.contactCue.test(text);
 }
 
 /** Pieces of at most ~400 characters, cut after sentence ends: compromise's cost stays linear in the text. */
@@ -136,10 +137,43 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
   const initials = matchersFor(rules, undefined).initials;
   initials.lastIndex = 0;
   for (let m = initials.exec(range.text); m; m = initials.exec(range.text)) {
+    // `H. Johannes de Doper` (a saint), `H.I. Ambacht` (a place): initials before a first name or a place are no person.
+    const surname = /\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?$/u.exec(m[0])![0];
+    if (rules.firstNames.has(surname) || lookupsPlace(m[0], rules)) continue;
     if (!spans.some((s) => s.start <= m!.index && m!.index < s.end)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  // After a contact phrase, a name-shaped phrase is a name even when its first name is not in
+  // the lexicon (`Bel met Marije Bosma, …`). Not after a role word: `coördinator Hoorn Verbindt`
+  // names a project as often as a person.
+  const cue = rules.contactCue;
+  cue.lastIndex = 0;
+  for (let m = cue.exec(range.text); m; m = cue.exec(range.text)) {
+    const at = m.index + m[0].length;
+    if (spans.some((s) => s.start <= at && at < s.end)) continue;
+    const shaped = nameAt(range.text.slice(at, at + 80), rules);
+    if (shaped) spans.push({ start: at, end: at + shaped.length });
   }
   spans.sort((a, b) => a.start - b.start);
   return withRoles(range, spans, rules);
+}
+
+const NAME_AT_CACHE = new WeakMap<Rules, RegExp>();
+
+/** A `Firstname (particles) Surname` phrase at the start of `text` that is name-shaped, or null. */
+function nameAt(text: string, rules: Rules): string | null {
+  let re = NAME_AT_CACHE.get(rules);
+  if (!re) {
+    const particles = [...rules.particles].map(escapeRegExp).join('|');
+    re = new RegExp(`^\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s+(?:${particles})){0,3}\\s+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)*(?![\\p{L}@])`, 'u');
+    NAME_AT_CACHE.set(rules, re);
+  }
+  const m = re.exec(text);
+  return m && nameShaped(m[0], rules) && !rules.notNames.has(m[0].split(/\s+/u).pop()!) && !lookupsPlace(m[0], rules) ? m[0] : null;
+}
+
+/** Whether a phrase is a municipality's name or alias (`H.I. Ambacht`, `Bergen op Zoom`). */
+function lookupsPlace(text: string, rules: Rules): boolean {
+  return rules.municipalities.byName.has(fold(text));
 }
 
 /** Adds the role word before a name, or the role phrase after it, and a `(Organisation)` after it. */
@@ -236,7 +270,7 @@ function splitTopLevel(text: string): string[] {
 function nameShaped(text: string, rules: Rules): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 6) return false;
-  if (rules.notNames.has(words[0]!) || rules.organizationTypes.some((t) => t.type !== 'category' && t.test(words[0]!))) return false;
+  if (rules.notNames.has(words[0]!) || rules.notNameEnding.test(words[0]!) || rules.organizationTypes.some((t) => t.type !== 'category' && t.test(words[0]!))) return false;
   return words.every((w) => rules.particles.has(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && !rules.particles.has(words[words.length - 1]!);
 }
 
@@ -380,7 +414,10 @@ async function deskOf(range: Range, context: Context): Promise<Gathered | null> 
     // `Gemeente Tiel: 0611109967 Marloes Verbeek.`: a name after the number makes it a person's line.
     if (/^\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(range.text.slice(found[0]!.range.end - range.start))) continue;
     const start = m.index + m[1]!.length - name.length;
-    return { hit: { range: subRange(range, start, m.index + m[1]!.length), role: null, organization: null }, emails: [], phones: [found[0]!] };
+    // `… Steunpunt Belservice: 0513 - 61 84 00 (…) of belservice@…`: the e-mail of the same sentence is the desk's too.
+    const sentenceEnd = /[.!?](?:\s|$)(?![^(]*\))/u.exec(range.text.slice(found[0]!.range.end - range.start));
+    const rest = subRange(range, found[0]!.range.end - range.start, sentenceEnd ? found[0]!.range.end - range.start + sentenceEnd.index : range.text.length);
+    return { hit: { range: subRange(range, start, m.index + m[1]!.length), role: null, organization: null }, emails: links(rest, context).emails, phones: [found[0]!] };
   }
   return null;
 }

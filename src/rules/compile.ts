@@ -40,6 +40,8 @@ export interface Rules {
   notNames: Set<string>;
   /** `Oude` in `Gerben Oude Kotte`. */
   surnameStarts: Set<string>;
+  /** A word that ends like this (`Steunpunt`) starts a desk's name, not a person's. */
+  notNameEnding: RegExp;
   firstNames: Set<string>;
   municipalities: {
     byCode: Map<string, Municipality>;
@@ -86,7 +88,7 @@ type Files = {
     members: Entry & { phrases: string[] };
     lowerCaseStarts: Entry & { pattern: string };
   };
-  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] }; surnameStarts: Entry & { words: string[] } };
+  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] }; surnameStarts: Entry & { words: string[] }; notNameEndings: Entry & { words: string[] } };
   'first-names.txt': Entry & { names: string[] };
   'municipalities.yaml': {
     aliases: Entry & { names: Record<string, string> };
@@ -216,6 +218,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
     surnameStarts: new Set(names.surnameStarts.words),
+    notNameEnding: new RegExp(`^\\p{L}{3,}(?:${alternation(names.notNameEndings.words)})$`, 'iu'),
     firstNames: new Set(files['first-names.txt'].names),
     municipalities: {
       byCode,

@@ -69,7 +69,7 @@ export const rulesFileSchemas: Record<string, object> = {
     members: entry({ phrases: words }, ['phrases']),
     lowerCaseStarts: entry({ pattern: text }, ['pattern']),
   }),
-  'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']), surnameStarts: entry({ words }, ['words']) }),
+  'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']), surnameStarts: entry({ words }, ['words']), notNameEndings: entry({ words }, ['words']) }),
   'municipalities.yaml': file({
     aliases: entry({ names: { type: 'object', additionalProperties: { type: 'string', pattern: '^GM[0-9]{4}$' } } }, ['names']),
     ambiguous: entry(

@@ -368,6 +368,11 @@ function share(hits: NameHit[], emails: Found[], phones: Found[], line?: Range, 
   return gathered;
 }
 
+/** A line that can name a desk: a few capitalised words, no sentence, no digits. */
+function deskLine(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && text.split(/\s+/u).length <= 6 && !/[.!?:,;]$|\d/u.test(text);
+}
+
 /** Whether a line holds nothing but the names found in it (`Mieke Pijnenburg`, `X en Y`). */
 function onlyNames(line: Range, hits: NameHit[]): boolean {
   let rest = line.text;
@@ -433,13 +438,14 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
   const inContactSection = new Set<Range>();
   for (const section of sectionsOf(context, 'contact')) {
     let current: Gathered[] = [];
+    const tentative: Gathered[] = [];
     let desk: Range | null = null;
     const orphans: { emails: Found[]; phones: Found[] } = { emails: [], phones: [] };
     for (const block of section.blocks) {
       const lines = block.type === 'paragraph' ? block.lines : block.type === 'heading' ? [block.range] : block.items;
       // Whether the line above (in this block) held nothing but the current contact's name(s).
       let nameLineAbove = false;
-      for (const line of lines) {
+      for (const [index, line] of lines.entries()) {
         const afterNameLine = nameLineAbove;
         nameLineAbove = false;
         inContactSection.add(line);
@@ -480,6 +486,11 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         } else if (deskHere) {
           current = [deskHere];
           result.push(deskHere);
+        } else if (!label && index === 0 && lines.length > 1 && found.emails.length === 0 && found.phones.length === 0 && deskLine(line.text)) {
+          // `Informatiepunt Goes Samen` with `Telefoon: …` below it: a desk, when data follows.
+          const gathered: Gathered = { hit: { range: line, role: null, organization: null }, emails: [], phones: [] };
+          current = [gathered];
+          tentative.push(gathered);
         } else if (current.length > 0 && (label || dataOnly(line, found, rules))) {
           for (const c of current) {
             c.emails.push(...found.emails);
@@ -492,8 +503,31 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         }
       }
     }
+    result.push(...tentative.filter((g) => g.emails.length > 0 || g.phones.length > 0));
     if (current.length === 0 && result.length === 0 && desk && (orphans.emails.length > 0 || orphans.phones.length > 0)) {
       result.push({ hit: { range: desk, role: null, organization: null }, ...orphans });
+    }
+  }
+  // Outside the contact sections: a paragraph that starts with a contact line (`Hester Kuipers,
+  // regioadviseur Noord`) and goes on with data lines only (`Tel. …`, an address) is a contact.
+  for (const section of context.structure.sections) {
+    if (section.kind === 'contact') continue;
+    for (const block of section.blocks) {
+      if (block.type !== 'paragraph' || block.lines.length < 2 || /[.!?]$/u.test(block.lines[0]!.text)) continue;
+      const hits = contactLineNames(block.lines[0]!, context, null);
+      if (hits.length === 0) continue;
+      const data: { emails: Found[]; phones: Found[] } = { emails: [], phones: [] };
+      for (const line of block.lines.slice(1)) {
+        const label = rules.labels.find((l) => l.re.test(line.text));
+        const value = label ? subRange(line, label.re.exec(line.text)![0].length, line.text.length) : line;
+        const found = { emails: links(value, context).emails, phones: await phones(value, context) };
+        if (!(label || dataOnly(line, found, rules))) break;
+        data.emails.push(...found.emails);
+        data.phones.push(...found.phones);
+      }
+      if (data.emails.length === 0 && data.phones.length === 0) continue;
+      extraHits.push(...hits);
+      result.push(...share(hits, data.emails, data.phones));
     }
   }
   const taken = new Set(result.map((r) => r.hit.range.start));

@@ -2,8 +2,8 @@
 import type { Element, Nodes, Root } from 'hast';
 import { TextBuilder, type Rendering } from './builder.js';
 
-/** Elements whose content is not text of the page. */
-const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'button', 'select', 'iframe', 'object']);
+/** Elements whose content is not text of the page (an image caption is no text of the page either). */
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'button', 'select', 'iframe', 'object', 'figcaption']);
 /** Elements that start a block of their own (an empty line before and after). */
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure', 'figcaption', 'address',
@@ -39,6 +39,8 @@ export function renderHtml(tree: Root, source: string): Rendering {
   const out = new TextBuilder(source);
   const pageStart = firstH1(tree);
   let started = pageStart === null;
+  /** How many `<main>`/`<article>` elements enclose the node being walked. */
+  let content = 0;
   const walk = (node: Nodes, depth: number, pre: boolean): void => {
     if (!started) {
       if (node === pageStart!.h1) started = true;
@@ -57,6 +59,16 @@ export function renderHtml(tree: Root, source: string): Rendering {
     if (node.type === 'element') {
       const tag = node.tagName;
       if (SKIP.has(tag)) return;
+      // The page's footer (links, share buttons, colofon) is chrome; a footer inside the article is not.
+      if (tag === 'footer' && content === 0) return;
+      if (tag === 'main' || tag === 'article') {
+        content++;
+        out.break(start, true);
+        for (const child of node.children) walk(child, depth, pre);
+        out.break(end, true);
+        content--;
+        return;
+      }
       // A page header holds menus; only its headings (the page title) are text of the page.
       if (tag === 'header') {
         const headings: Nodes[] = [];

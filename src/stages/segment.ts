@@ -234,7 +234,10 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
       if (block.keyword && kind === 'other') block = { type: 'heading', range: block.range, kind: null };
       // `Activiteiten voor jongeren` inside the activities section is a sub-heading of it.
       const current = sections[sections.length - 1]!.kind;
-      const startsSection = block.keyword ? block.kind !== current : block.kind !== null || (kind === 'other' && !/:$/u.test(block.range.text));
+      // A heading of no known kind starts a section (`other`) on other pages, and on coalition
+      // pages before the first known section (`AANLEIDING`); after one it is a sub-heading.
+      const unknownStarts = (kind === 'other' || sections.length === 1) && !/:$/u.test(block.range.text);
+      const startsSection = block.keyword ? block.kind !== current : block.kind !== null || unknownStarts;
       if (startsSection) {
         sections.push({ heading: block.range, kind: block.kind ?? 'other', blocks: [] });
         continue;

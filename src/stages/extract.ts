@@ -9,6 +9,7 @@ import { documentWarnings } from '../extract/warnings.js';
 import { links, phones, unique, websiteKey, years, type Found } from '../extract/values.js';
 import type { Rules } from '../rules/compile.js';
 import type { CoalitionRecord, SectionKind } from '../schema/record.js';
+import type { Item } from './segment.js';
 import { joinRanges, type Range } from '../util/lines.js';
 import { slug } from '../util/text.js';
 
@@ -23,13 +24,23 @@ export async function extract(file: Doc, rules: Rules): Promise<void> {
   const phoneList: Found[] = [];
   const yearList: Found[] = [];
   const names = new Map<Range, NameHit[]>();
+  // `Parochie H. Johannes de Doper`: a name inside an organisation's name is no person.
+  const organizationItems = new Set<Range>();
+  const addItems = (items: Item[]): void => {
+    for (const item of items) {
+      organizationItems.add(item);
+      addItems(item.children);
+    }
+  };
+  for (const section of structure.sections) if (section.kind === 'organizations') for (const block of section.blocks) if (block.type === 'list') addItems(block.items);
   for (const range of structure.ranges) {
     const found = links(range, context);
     emails.push(...found.emails);
     websites.push(...found.websites);
     phoneList.push(...(await phones(range, context)));
     yearList.push(...years(range, context));
-    const hits = await findNames(range, context);
+    const named = await findNames(range, context);
+    const hits = organizationItems.has(range) ? named.filter((hit) => hit.range.start === range.start) : named;
     if (hits.length > 0) names.set(range, hits);
   }
   // `– Wethouder X` under a quote is no text of the page, but X is a person of it.

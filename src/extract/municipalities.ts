@@ -85,7 +85,7 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
  */
 export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | null): Mention[] {
   const found = new Map<string, Mention>();
-  const { finder, byCode, ambiguous, cues, provinceCues, provinces } = rules.municipalities;
+  const { finder, byCode, ambiguous, cues, localCues, provinceCues, provinces } = rules.municipalities;
   for (const range of ranges) {
     type Candidate = { written: string; index: number; end: number; codes: string[]; ambiguous: boolean; cued: boolean };
     const candidates: Candidate[] = [];
@@ -102,7 +102,10 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
       let codes = lookup(written, rules, province);
       if (codes.length > 1 && place && codes.includes(place.code)) codes = [place.code];
       const bare = written.replace(/\s*\([^)]*\)$/u, '');
-      const cued = cues.has(/(\p{L}+)\s+$/u.exec(before)?.[1] ?? '') || province !== null || (place !== null && place !== undefined && codes.includes(place.code));
+      const cue = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
+      // `in Beek` counts for the page's own province only (elsewhere it is a village or a word).
+      const local = !localCues.has(cue) || !place || codes.some((code) => byCode.get(code)!.province === place.province);
+      const cued = (cues.has(cue) && local) || province !== null || (place !== null && place !== undefined && codes.includes(place.code));
       candidates.push({ written, index: match.index, end: match.index + written.length, codes, ambiguous: ambiguous.has(bare), cued });
     }
     // A name in a list with other places (`Tilburg, Best en Bergen op Zoom`) is a place too.

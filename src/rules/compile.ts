@@ -51,6 +51,8 @@ export interface Rules {
     byName: Map<string, string[]>;
     ambiguous: Set<string>;
     cues: Set<string>;
+    /** Cues that count only for a municipality in the page's own province. */
+    localCues: Set<string>;
     /** Words before a name that make it the province (`provincie Groningen`). */
     provinceCues: Set<string>;
     provinces: Map<string, string>;
@@ -92,7 +94,7 @@ type Files = {
   'first-names.txt': Entry & { names: string[] };
   'municipalities.yaml': {
     aliases: Entry & { names: Record<string, string> };
-    ambiguous: Entry & { names: string[]; cues: string[]; qualifiers: Record<string, string> };
+    ambiguous: Entry & { names: string[]; cues: string[]; localCues: string[]; qualifiers: Record<string, string> };
     provinces: Entry & { names: Record<string, string> };
     provinceCues: Entry & { words: string[] };
   };
@@ -226,6 +228,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       byName,
       ambiguous: new Set(municipalitiesFile.ambiguous.names),
       cues: new Set(municipalitiesFile.ambiguous.cues),
+      localCues: new Set(municipalitiesFile.ambiguous.localCues),
       provinceCues: new Set(municipalitiesFile.provinceCues.words),
       provinces,
     },

@@ -73,8 +73,8 @@ export const rulesFileSchemas: Record<string, object> = {
   'municipalities.yaml': file({
     aliases: entry({ names: { type: 'object', additionalProperties: { type: 'string', pattern: '^GM[0-9]{4}$' } } }, ['names']),
     ambiguous: entry(
-      { names: words, cues: words, qualifiers: { type: 'object', additionalProperties: text } },
-      ['names', 'cues', 'qualifiers'],
+      { names: words, cues: words, localCues: words, qualifiers: { type: 'object', additionalProperties: text } },
+      ['names', 'cues', 'localCues', 'qualifiers'],
     ),
     provinces: entry({ names: { type: 'object', additionalProperties: text } }, ['names']),
     provinceCues: entry({ words }, ['words']),

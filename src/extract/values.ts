@@ -36,10 +36,10 @@ export function links(range: Range, context: Context): { emails: Found[]; websit
     if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
     else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw)) websites.push({ value: website(match.raw), range: at });
   }
-  const { re: obfuscatedEmail, marker } = context.rules.obfuscatedEmail;
+  const { re: obfuscatedEmail, marker, dotMarker } = context.rules.obfuscatedEmail;
   obfuscatedEmail.lastIndex = 0;
   for (let m = marker.test(range.text) ? obfuscatedEmail.exec(range.text) : null; m; m = obfuscatedEmail.exec(range.text)) {
-    const value = m[0].replace(marker, '@').toLowerCase();
+    const value = m[0].replace(marker, '@').replace(dotMarker, '.').toLowerCase();
     emails.push({ value, range: { text: m[0], start: range.start + m.index, end: range.start + m.index + m[0].length } });
   }
   emails.sort((a, b) => a.range.start - b.range.start);

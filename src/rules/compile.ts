@@ -63,7 +63,7 @@ export interface Rules {
   targets: Map<string, RegExp>;
   gluedWords: RegExp;
   /** `naam [at] domein.nl` (global) and its `[at]` marker. */
-  obfuscatedEmail: { re: RegExp; marker: RegExp };
+  obfuscatedEmail: { re: RegExp; marker: RegExp; dotMarker: RegExp };
   /** Digits that look like a phone number (global). */
   phoneLike: RegExp;
   /** Extra top-level domains for addresses written without scheme. */
@@ -104,7 +104,7 @@ type Files = {
     targets: (Entry & { pattern: string })[];
     webDomains: Entry & { tlds: string[] };
     gluedWords: Entry & { pattern: string };
-    obfuscatedEmails: Entry & { marker: string; pattern: string };
+    obfuscatedEmails: Entry & { marker: string; dotMarker: string; pattern: string };
     phoneLike: Entry & { pattern: string };
   };
 };
@@ -241,6 +241,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     obfuscatedEmail: {
       re: regex('patterns.yaml', 'obfuscatedEmails.pattern', patterns.obfuscatedEmails.pattern, 'giu'),
       marker: regex('patterns.yaml', 'obfuscatedEmails.marker', patterns.obfuscatedEmails.marker, 'iu'),
+      dotMarker: regex('patterns.yaml', 'obfuscatedEmails.dotMarker', patterns.obfuscatedEmails.dotMarker, 'giu'),
     },
     phoneLike: regex('patterns.yaml', 'phoneLike.pattern', patterns.phoneLike.pattern, 'gu'),
   };

@@ -88,7 +88,7 @@ export const rulesFileSchemas: Record<string, object> = {
     targets: { type: 'array', items: entry({ pattern: text }, ['pattern']) },
     webDomains: entry({ tlds: words }, ['tlds']),
     gluedWords: entry({ pattern: text }, ['pattern']),
-    obfuscatedEmails: entry({ marker: text, pattern: text }, ['marker', 'pattern']),
+    obfuscatedEmails: entry({ marker: text, dotMarker: text, pattern: text }, ['marker', 'dotMarker', 'pattern']),
     phoneLike: entry({ pattern: text }, ['pattern']),
   }),
 };

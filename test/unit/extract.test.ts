@@ -86,13 +86,16 @@ describe('values', () => {
 
 describe('municipalities', () => {
   test('aliases map to official names; a surname is not a mention; a word needs a cue', async () => {
-    const r = await recordOf('Coalitie in Rijswijk, Zuid-Holland\n\nGemeente Rijswijk\n\nSamen met Den Haag en Petra van Putten. Buren helpen elkaar in Buren.\n\nContact\n\ninfo@rijswijk.nl\n');
+    // `gemeente Buren` counts anywhere; `in Beek` only on a page in Limburg (Beek (L.)'s province).
+    const r = await recordOf('Coalitie in Rijswijk, Zuid-Holland\n\nGemeente Rijswijk\n\nSamen met Den Haag en Petra van Putten. Buren helpen elkaar in de gemeente Buren, niet in Beek.\n\nContact\n\ninfo@rijswijk.nl\n');
     expect(r.municipality).toEqual({ name: 'Rijswijk (ZH.)', code: 'GM0603', province: 'Zuid-Holland', span: { start: { line: 1, column: 13, offset: 12 }, end: { line: 1, column: 21, offset: 20 } } });
     expect(r.municipalitiesMentioned.map((m) => [m.name, m.code, m.span.start.line, m.span.start.column])).toEqual([
       ['Rijswijk (ZH.)', 'GM0603', 1, 13],
       ["'s-Gravenhage", 'GM0518', 5, 11],
-      ['Buren', 'GM0214', 5, 64],
+      ['Buren', 'GM0214', 5, 76],
     ]);
+    const limburg = await recordOf('Coalitie in Sittard-Geleen, Limburg\n\nGemeente Sittard-Geleen\n\nWe werken samen met de mensen in Beek.\n');
+    expect(limburg.municipalitiesMentioned.map((m) => m.name)).toEqual(['Sittard-Geleen', 'Beek (L.)']);
   });
   test('a title in an unknown place is other, with a warning', async () => {
     const r = await recordOf('Coalitie in Atlantis, Zuid-Holland\n\nTekst.\n');

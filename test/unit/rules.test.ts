@@ -38,8 +38,9 @@ describe('bundled rules: every example does what it says', () => {
     }
     rules.gluedWords.lastIndex = 0;
     expect(rules.gluedWords.exec(patterns.gluedWords.example)?.groups).toEqual({ left: 'eenzaamheid', right: 'Bijna' });
-    expect(patterns.obfuscatedEmails.example.match(rules.obfuscatedEmail.re)).toEqual(['info [at] welzijnbest.nl']);
-    expect(patterns.obfuscatedEmails.example.replace(rules.obfuscatedEmail.marker, '@')).toBe('info@welzijnbest.nl');
+    expect(patterns.obfuscatedEmails.example.match(rules.obfuscatedEmail.re)).toEqual(['info [at] welzijnbest [punt] nl']);
+    expect(patterns.obfuscatedEmails.example.replace(rules.obfuscatedEmail.marker, '@').replace(rules.obfuscatedEmail.dotMarker, '.')).toBe('info@welzijnbest.nl');
+    expect('mail naam(at)domein.nl.'.match(rules.obfuscatedEmail.re)).toEqual(['naam(at)domein.nl']);
     expect(patterns.phoneLike.example.match(rules.phoneLike)).toEqual(['06-2145789']);
     expect('in 2021 en 2022 met 1.500 mensen'.match(rules.phoneLike)).toBeNull();
   });

@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { cli, recordOf, root, withoutSpans } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 
-test('eval on test/corpus: micro F1 ≥ 0.95 overall and ≥ 0.90 for every field', () => {
-  const run = cli(['eval', '--gold', 'test/corpus', '--json', '--quiet', 'test/corpus'], root);
+// test/holdout and test/holdout2 were written without reading the extractor; their first scores
+// (0.781 and 0.967) are in their READMEs. Rules were tuned on them since, so they guard against
+// regressions like the corpus does.
+test.each([
+  ['test/corpus', 46],
+  ['test/holdout', 20],
+  ['test/holdout2', 20],
+])('eval on %s: micro F1 ≥ 0.95 overall and ≥ 0.90 for every field', (folder, documents) => {
+  const run = cli(['eval', '--gold', folder, '--json', '--quiet', folder], root);
   expect(run.code).toBe(0);
   const report = JSON.parse(run.stdout) as { documents: number; fields: { field: string; f1: number }[] };
-  expect(report.documents).toBe(46);
+  expect(report.documents).toBe(documents);
   const overall = report.fields.find((f) => f.field === 'overall (micro)')!;
   expect(overall.f1).toBeGreaterThanOrEqual(0.95);
   const weak = report.fields.filter((f) => f.f1 < 0.9).map((f) => `${f.field} ${f.f1.toFixed(3)}`);

@@ -95,6 +95,7 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
       const before = range.text.slice(Math.max(0, match.index - 60), match.index);
       const after = range.text.slice(match.index + written.length, match.index + written.length + 40);
       if (insidePersonName(before, rules) || provinceCues.has(/(\p{L}+)\s+$/u.exec(before)?.[1] ?? '')) continue;
+      if (!hyphenJoinOk(before, after, rules)) continue;
       const at = range.start + match.index;
       if (place?.provinceRange && place.provinceRange.start <= at && at < place.provinceRange.end) continue;
       const provinceAfter = /^\s*(?:,|in)\s*([\p{L}-]+)/u.exec(after)?.[1];
@@ -128,6 +129,18 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
     }
   }
   return [...found.values()];
+}
+
+/**
+ * A name joined by a hyphen: `Dokkum-Dantumadiel` and `Nieuwegein-Houten` count, `Oost-Groningen`,
+ * `Houten-Noord` and `'s-Heerenberg`-like words do not. Without a hyphen: true.
+ */
+function hyphenJoinOk(before: string, after: string, rules: Rules): boolean {
+  const next = /^-(\p{Lu}[\p{L}'’]*)/u.exec(after);
+  if (/^-\p{L}/u.test(after) && !(next && lookup(next[1]!, rules).length > 0)) return false;
+  const previous = /(?:^|[^\p{L}])(\p{L}+)-$/u.exec(before);
+  if (/-$/u.test(before)) return previous !== null && /^\p{Lu}/u.test(previous[1]!) && !rules.municipalities.hyphenParts.has(previous[1]!);
+  return true;
 }
 
 /** Whether the text before a name ends in `Firstname van (der)`: the name is a surname. */

@@ -55,6 +55,8 @@ export interface Rules {
     localCues: Set<string>;
     /** Words before a name that make it the province (`provincie Groningen`). */
     provinceCues: Set<string>;
+    /** Words that, joined to a name by a hyphen, make a region or district (`Oost-Groningen`). */
+    hyphenParts: Set<string>;
     provinces: Map<string, string>;
   };
   coalitionTitles: RegExp[];
@@ -97,6 +99,7 @@ type Files = {
     ambiguous: Entry & { names: string[]; cues: string[]; localCues: string[]; qualifiers: Record<string, string> };
     provinces: Entry & { names: Record<string, string> };
     provinceCues: Entry & { words: string[] };
+    hyphenParts: Entry & { words: string[] };
   };
   'kinds.yaml': { coalition: Entry & { patterns: string[] }; subtitle: Entry & { patterns: string[] } };
   'patterns.yaml': {
@@ -187,7 +190,8 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   for (const [alias, code] of Object.entries(municipalitiesFile.aliases.names)) addName(alias, code, `aliases.names.${alias}`);
   const spellings = [...register.map((row) => row.name), ...register.map((row) => row.name.replace(/\s*\([^)]*\)$/, '')), ...Object.keys(municipalitiesFile.aliases.names)];
   const unique = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const finder = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
+  // Names joined by a hyphen (`Nieuwegein-Houten`) are found here and judged in mentions().
+  const finder = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   const provinces = new Map(Object.entries(municipalitiesFile.provinces.names).map(([k, v]) => [fold(k), v]));
 
   const kinds = files['kinds.yaml'];
@@ -230,6 +234,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       cues: new Set(municipalitiesFile.ambiguous.cues),
       localCues: new Set(municipalitiesFile.ambiguous.localCues),
       provinceCues: new Set(municipalitiesFile.provinceCues.words),
+      hyphenParts: new Set(municipalitiesFile.hyphenParts.words),
       provinces,
     },
     coalitionTitles: kinds.coalition.patterns.map(placeholders),

@@ -78,6 +78,7 @@ export const rulesFileSchemas: Record<string, object> = {
     ),
     provinces: entry({ names: { type: 'object', additionalProperties: text } }, ['names']),
     provinceCues: entry({ words }, ['words']),
+    hyphenParts: entry({ words }, ['words']),
   }),
   'kinds.yaml': file({
     coalition: entry({ patterns: words }, ['patterns']),

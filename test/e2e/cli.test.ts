@@ -108,7 +108,7 @@ describe('coalex check', () => {
   test('exit 2 on invalid rules', () => {
     const dir = project();
     cpSync(join(root, 'rules'), join(dir, 'myrules'), { recursive: true });
-    writeFileSync(join(dir, 'myrules/sections.yaml'), 'headings: 3\n');
+    writeFileSync(join(dir, 'myrules/sections.yaml'), 'headings: 3\nkeywords: []\n');
     expect(cli(['check', '--rules', 'myrules'], dir)).toMatchObject({ code: 2, stderr: 'Cannot read rules file `myrules/sections.yaml`: key `headings`: must be array\n' });
   });
 });

@@ -9,7 +9,7 @@ import { seedProject, snapshot } from './support.js';
 
 function brokenRules(dir: string): void {
   cpSync(join(root, 'rules'), join(dir, 'myrules'), { recursive: true });
-  writeFileSync(join(dir, 'myrules/sections.yaml'), 'headings: 3\n');
+  writeFileSync(join(dir, 'myrules/sections.yaml'), 'headings: 3\nkeywords: []\n');
 }
 
 describe('extract with a broken --rules folder: exit 2, nothing written', () => {

@@ -1,0 +1,111 @@
+/**
+ * Patterns found on the held-out pages (test/holdout, test/holdout2) and made general rules:
+ * one test per pattern, each naming it and asserting exact values.
+ */
+import { recordOf } from '../helpers.js';
+import type { CoalitionRecord } from '../../src/schema/record.js';
+
+const page = (body: string, title = 'Coalitie in Breda, Noord-Brabant', subtitle = 'Gemeente Breda') => `${title}\n\n${subtitle}\n\n${body}\n`;
+const sections = (r: CoalitionRecord) => r.sections.map((s) => `${s.kind}:${s.heading}`);
+const contacts = (r: CoalitionRecord) => r.contacts.map((c) => [c.name, c.role, c.organization, c.phones, c.emails]);
+
+describe('keyword headings (no alias names them)', () => {
+  test.each([
+    ['Met wie werken we samen?', 'organizations'], ['Wie zitten er in de coalitie?', 'organizations'], ['Netwerkpartners', 'organizations'],
+    ['Onze ambities', 'goals'], ['Dit willen we samen bereiken', 'goals'], ['Waar willen we naartoe?', 'goals'],
+    ['Plannen', 'activities'], ['Wat gaan we doen?', 'activities'], ['Dit doen we', 'activities'], ['Actiepunten', 'activities'],
+    ['Vragen of meedoen?', 'contact'], ['Neem contact op', 'contact'], ['Onze werkwijze', 'approach'],
+  ])('`%s` is a %s heading on a coalition page', async (heading, kind) => {
+    const r = await recordOf(page(`Inleiding over de aanpak.\n\n${heading}\n\nTekst van de sectie.`));
+    expect(sections(r)).toEqual([`${kind}:${heading}`]);
+  });
+  test('on other pages keywords give no kind; a goal line `Vooral gewoon doen` stays a goal', async () => {
+    const other = await recordOf('Nieuws uit de regio\n\nTekst.\n\nVerdere plannen\n\nMeer tekst.\n');
+    expect(sections(other)).toEqual(['other:Verdere plannen']);
+    const r = await recordOf(page('Inleiding.\n\nDoelstellingen\n\nVooral gewoon doen\nWe beginnen met wat er al is.'));
+    expect([sections(r), r.goals.map((g) => [g.text, g.description])]).toEqual([['goals:Doelstellingen'], [['Vooral gewoon doen', 'We beginnen met wat er al is.']]]);
+  });
+  test('a keyword heading of the section it stands in is a sub-heading; a name line may hold a keyword', async () => {
+    const r = await recordOf(page('Huizen Doet Mee\n\nInleiding.\n\nActiviteiten\n\nNieuwe plannen voor jongeren\n\n• Gamemiddag', 'Coalitie in Huizen, Noord-Holland', 'Gemeente Huizen'));
+    expect([r.name, sections(r), r.activities.map((a) => a.text)]).toEqual(['Huizen Doet Mee', ['activities:Activiteiten'], ['Gamemiddag']]);
+  });
+  test('an unknown heading before the first known section starts an `other` section', async () => {
+    const r = await recordOf(page('Breda Verbindt\n\nAANLEIDING\n\nIn 2023 bleek uit de monitor dat veel inwoners zich eenzaam voelen.\n\nDOELEN\n\n• Minder eenzaamheid'));
+    expect(sections(r)).toEqual(['other:AANLEIDING', 'goals:DOELEN']);
+  });
+});
+
+describe('titles and municipalities', () => {
+  test('an everyday name that starts one official name: Valkenburg, Nuenen', async () => {
+    const a = await recordOf(page('Tekst.', 'Coalitie in Valkenburg, Limburg', 'Gemeente Valkenburg aan de Geul'));
+    const b = await recordOf(page('Tekst.', 'Coalitie in Nuenen, Noord-Brabant', 'Gemeente Nuenen c.a.'));
+    expect([a.id, a.municipality?.code, b.id, b.municipality?.code]).toEqual(['valkenburg-aan-de-geul', 'GM0994', 'nuenen-gerwen-en-nederwetten', 'GM0820']);
+  });
+  test('the province of the title and `provincie X` are no mentions; hyphen-joined names are', async () => {
+    const r = await recordOf(page('Samen met de provincie Groningen en Humanitas Nieuwegein-Houten, niet in Oost-Groningen.', 'Coalitie in Houten, Utrecht', 'Gemeente Houten'));
+    expect(r.municipalitiesMentioned.map((m) => m.name)).toEqual(['Houten', 'Nieuwegein']);
+  });
+  test('HTML: the page starts at its <h1> (skip link and cookie bar before it); captions and the page footer are chrome', async () => {
+    const html = '<html><body><a href="#m">Direct naar de inhoud</a><div class="cookie"><p>Ja, prima</p></div><main><h1>Coalitie in Epe, Gelderland</h1><p>Gemeente Epe</p><figure><figcaption>Koffieochtend in Emst</figcaption></figure><p>Tekst over Epe.</p></main><footer><p>Colofon</p><p>Open 9.00–17.00 uur</p></footer></body></html>';
+    const r = await recordOf(html, 'epe.html');
+    expect([r.title, r.name, r.summary, r.phones]).toEqual(['Coalitie in Epe, Gelderland', null, 'Tekst over Epe.', []]);
+  });
+});
+
+describe('targets and years', () => {
+  test('targets in goal subitems, `tussen X en Y jaar`, `van 52 naar 45 procent`', async () => {
+    const r = await recordOf(page('Inleiding.\n\nOnze ambities\n\n• Minder eenzaamheid\n  • Het percentage jongeren tussen 12 en 18 jaar dat zich eenzaam voelt, daalt van 34% naar 28%.\n  • Het percentage 75-plussers daalt van 52 naar 45 procent.'));
+    expect(r.targets.map((t) => [t.ageMin, t.ageMax, t.from, t.to, t.unit])).toEqual([[12, 18, 34, 28, '%'], [75, null, 52, 45, '%']]);
+  });
+  test('a count (`1950 volwassenen`) and an amount (`€ 2000`) are no years; `sinds 2022 vrijwilligers` is', async () => {
+    const r = await recordOf(page('Zo’n 1950 volwassenen voelen zich eenzaam. Er is € 2000 subsidie. Het project koppelt sinds 2022 vrijwilligers aan ouderen.'));
+    expect(r.years).toEqual([2022]);
+  });
+  test('opening hours are no phone number: `9.00–17.00 uur`, `09.00-17.00 uur`', async () => {
+    const r = await recordOf(page('Contact\n\nBel op werkdagen (9.00–17.00 uur, of 09.00-17.00 uur) naar 0578 - 61 20 40.'));
+    expect([r.phones, r.warnings.map((w) => w.code)]).toEqual([['+31578612040'], []]);
+  });
+  test('an e-mail address with `[at]` and `[punt]`', async () => {
+    const r = await recordOf(page('Mail naar dorpendoenmee [at] dorpswerk [punt] nl voor meer.'));
+    expect(r.emails).toEqual(['dorpendoenmee@dorpswerk.nl']);
+  });
+});
+
+describe('people and contacts', () => {
+  test('`Name – role, organisation` and `Functie:` lines', async () => {
+    const r = await recordOf(page('Contact\n\nYvonne Schreurs – projectleider, gemeente Breda\nTel. 076 529 49 00\n\nContactpersoon: Dennis Hendriksen\nFunctie: buurtsportcoach\nMail: d.hendriksen@breda.nl'));
+    expect(contacts(r)).toEqual([
+      ['Yvonne Schreurs', 'projectleider', 'gemeente Breda', ['+31765294900'], []],
+      ['Dennis Hendriksen', 'buurtsportcoach', null, [], ['d.hendriksen@breda.nl']],
+    ]);
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([['Yvonne Schreurs', 'projectleider'], ['Dennis Hendriksen', null]]);
+  });
+  test('a role line under a bare name line; a prose line below is not the person’s', async () => {
+    const r = await recordOf(page('Contact\n\nRuud van Dongen\nBeleidsadviseur, gemeente Breda\n0416 - 28 91 37\n\nVoor algemene vragen: gemeente Breda, telefoon 14 076.'));
+    expect(contacts(r)).toEqual([['Ruud van Dongen', 'Beleidsadviseur', 'gemeente Breda', ['+31416289137'], []]]);
+    expect(r.phones).toEqual(['+31416289137', '+3114076']);
+  });
+  test('a later sentence is the person’s only when it is about the person', async () => {
+    const r = await recordOf(page('Contact\n\nNeem contact op met Hanneke Scholten via 038 - 331 42 60. Hij is bereikbaar via h.scholten@welzijn.nl. Voor algemene vragen kunt u de gemeente bellen op 14 038.'));
+    expect(contacts(r)).toEqual([['Hanneke Scholten', null, null, ['+31383314260'], ['h.scholten@welzijn.nl']]]);
+  });
+  test('`coördinator X bij Stichting Y`, compound roles, a name after a contact phrase without a lexicon first name', async () => {
+    const r = await recordOf(page('Meer weten?\n\nBel met Marije Bosma, coördinator eenzaamheid bij Stichting Welzijn Breda, 076 - 522 79 40. Of met jongerenwerker Naima Bouzid, 06 - 38 55 12 07.'));
+    expect(contacts(r)).toEqual([
+      ['Marije Bosma', 'coördinator eenzaamheid', 'Stichting Welzijn Breda', ['+31765227940'], []],
+      ['Naima Bouzid', 'jongerenwerker', null, ['+31638551207'], []],
+    ]);
+  });
+  test('a desk line with data below it; a paragraph of a contact line and data outside the contact section', async () => {
+    const r = await recordOf(page('Regio Noord\n\nHester Kuipers, regioadviseur Noord\nTelefoon: 06 - 47 12 38 90\n\nContact\n\nInformatiepunt Breda Samen\nTelefoon: 076 - 524 96 00\nE-mail: info@bredasamen.nl'));
+    expect(contacts(r)).toEqual([
+      ['Hester Kuipers', 'regioadviseur Noord', null, ['+31647123890'], []],
+      ['Informatiepunt Breda Samen', null, null, ['+31765249600'], ['info@bredasamen.nl']],
+    ]);
+    expect(r.people.map((p) => p.name)).toEqual(['Hester Kuipers']);
+  });
+  test('double surnames, `van ’t`, `Oude`; no person in a saint’s name, an organisation item or a compound', async () => {
+    const r = await recordOf(page('Mieke Janssen-Houben, Kees van \'t Hof en wethouder Gerben Oude Kotte openen de Harmonie Sint-Cecilia Schin.\n\nPartners\n\n• Parochie H. Johannes de Doper'));
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([['Mieke Janssen-Houben', null], ["Kees van 't Hof", null], ['Gerben Oude Kotte', 'wethouder']]);
+  });
+});

@@ -118,6 +118,8 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
       for (const hit of match.json({ offset: true }) as { terms: { text: string; offset: { start: number; length: number } }[] }[]) {
         const terms = hit.terms.map((t) => ({ text: t.text, offset: { start: t.offset.start + window.start, length: t.offset.length } }));
       if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text) || rules.particles.has(`'${t.text}`))) continue;
+      // `in de Kees Boekezaal`: a name after `de`/`het` names a place or a thing, not a person.
+      if (/(?:^|\s)(?:de|het)\s+$/u.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 5), terms[0]!.offset.start))) continue;
       // `Sint-Cecilia Schin`: a first name that ends a compound word is no person.
       if (/[-\p{L}]$/u.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 1), terms[0]!.offset.start))) continue;
       const last = terms[terms.length - 1]!;
@@ -236,6 +238,8 @@ export function describeParts(text: string, rules: Rules): { role: string | null
   let organization: string | null = null;
   for (const raw of splitTopLevel(text)) {
     const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
+    // `coördinator (Mens De Bilt)`: the organisation in parentheses after a role.
+    const parenthesised = /\((\p{Lu}[^)]*)\)/u.exec(raw)?.[1]?.trim() ?? null;
     if (!part || /@|(?<![\p{L}])\d{2,}/u.test(part) || rules.notRole.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
     if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
     else if (role === null && organization === null) {
@@ -243,6 +247,7 @@ export function describeParts(text: string, rules: Rules): { role: string | null
       const at = /\s(?:bij|van|namens)\s+(?=\p{Lu}|gemeente\s|stichting\s)/u.exec(part);
       role = at ? part.slice(0, at.index) : part;
       if (at) organization = part.slice(at.index + at[0].length);
+      else if (parenthesised) organization = parenthesised;
     } else break;
     if (/[(:]/u.test(raw)) break;
   }
@@ -413,6 +418,8 @@ async function deskOf(range: Range, context: Context): Promise<Gathered | null> 
   for (let m = desk.exec(range.text); m; m = desk.exec(range.text)) {
     const name = m[1]!.replace(/^(?:De|Het)\s+/u, '');
     if (context.rules.labels.some((l) => l.re.test(`${name}:`)) || context.rules.roles.has(name.toLowerCase())) continue;
+    // Without a colon (`Wijkteam Enschede, 053 …`, `de Praatlijn via 0800 …`) only a desk word makes a desk.
+    if (m[2] !== ':' && !name.split(/\s+/u).some((word) => context.rules.notNameEnding.test(word))) continue;
     const tail = subRange(range, m.index + m[0].length, range.text.length);
     const found = await phones(tail, context);
     if (found.length === 0 || found[0]!.range.start !== tail.start) continue;

@@ -19,7 +19,8 @@ export interface Rules {
     keywordMaxWords: number;
   };
   bullet: RegExp;
-  noise: { id: string; re: RegExp; afterQuote: boolean }[];
+  /** `seam`: where a caption glued to the next sentence ends (just after the match). */
+  noise: { id: string; re: RegExp; afterQuote: boolean; seam: RegExp | null }[];
   labels: { field: 'person' | 'role' | 'phone' | 'email' | 'website' | 'organization'; re: RegExp }[];
   /** Words that keep a later sentence about the contact person (`Hij is bereikbaar op …`). */
   continuations: Set<string>;
@@ -78,7 +79,7 @@ type Files = {
   'structure.yaml': {
     heading: Entry & { maxWords: number; maxChars: number; keywordMaxWords: number };
     bullets: (Entry & { markers?: string[]; pattern?: string })[];
-    noise: (Entry & { patterns: string[]; afterQuote?: boolean })[];
+    noise: (Entry & { patterns: string[]; afterQuote?: boolean; seam?: string })[];
   };
   'contacts.yaml': {
     labels: (Entry & { field: Rules['labels'][number]['field']; words: string[] })[];
@@ -141,6 +142,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       id: entry.id,
       re: regex('structure.yaml', `noise[${index}].patterns[${p}]`, pattern, 'iu'),
       afterQuote: entry.afterQuote ?? false,
+      seam: entry.seam ? regex('structure.yaml', `noise[${index}].seam`, entry.seam, 'u') : null,
     })),
   );
 
@@ -185,10 +187,19 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     addName(row.name, row.code, 'municipalities.csv');
     // `Bergen (NH.)` is also written `Bergen`: the bare name maps to every municipality that has it.
     const bare = row.name.replace(/\s*\([^)]*\)$/, '');
-    if (bare !== row.name) addName(bare, row.code, 'municipalities.csv');
+    if (bare !== row.name) {
+      addName(bare, row.code, 'municipalities.csv');
+      // `Bergen (NH)`: the qualifier is also written without its final dot.
+      addName(row.name.replace(/\.\)$/u, ')'), row.code, 'municipalities.csv');
+    }
   }
   for (const [alias, code] of Object.entries(municipalitiesFile.aliases.names)) addName(alias, code, `aliases.names.${alias}`);
-  const spellings = [...register.map((row) => row.name), ...register.map((row) => row.name.replace(/\s*\([^)]*\)$/, '')), ...Object.keys(municipalitiesFile.aliases.names)];
+  const spellings = [
+    ...register.map((row) => row.name),
+    ...register.map((row) => row.name.replace(/\s*\([^)]*\)$/, '')),
+    ...register.filter((row) => /\.\)$/u.test(row.name)).map((row) => row.name.replace(/\.\)$/u, ')')),
+    ...Object.keys(municipalitiesFile.aliases.names),
+  ];
   const unique = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // Names joined by a hyphen (`Nieuwegein-Houten`) are found here and judged in mentions().
   const finder = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'gu');

@@ -30,7 +30,7 @@ export const rulesFileSchemas: Record<string, object> = {
       ['maxWords', 'maxChars', 'keywordMaxWords'],
     ),
     bullets: { type: 'array', items: entry({ markers: words, pattern: text }) },
-    noise: { type: 'array', items: entry({ patterns: words, afterQuote: { type: 'boolean' } }, ['patterns']) },
+    noise: { type: 'array', items: entry({ patterns: words, afterQuote: { type: 'boolean' }, seam: text }, ['patterns']) },
   }),
   'contacts.yaml': file({
     labels: {

@@ -53,7 +53,9 @@ export async function extract(file: Doc, rules: Rules): Promise<void> {
   const emailsOnce = unique(emails);
   const websitesOnce = unique(websites, websiteKey);
   const phonesOnce = unique(phoneList);
-  const yearsOnce = unique(yearList).sort((a, b) => Number(a.value) - Number(b.value));
+  // `+31 6 4815 2093`: digits of a phone number are no year.
+  const inPhone = (year: Found) => phoneList.some((p) => p.range.start <= year.range.start && year.range.end <= p.range.end);
+  const yearsOnce = unique(yearList.filter((year) => !inPhone(year))).sort((a, b) => Number(a.value) - Number(b.value));
   const summary = summaryRange(context);
 
   const record: CoalitionRecord = {

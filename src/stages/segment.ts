@@ -94,6 +94,13 @@ function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: 
       noise.push({ text: line.text.slice(0, seam), start: line.start, end: line.start + seam, rule: rule.id });
       return { text: line.text.slice(cut), start: line.start + cut, end: line.end, indent: line.indent };
     }
+    const seam = rule.seam?.exec(line.text);
+    if (seam) {
+      // No known glue word, but a lower-case letter directly before a capitalised sentence.
+      const cut = seam.index + seam[0].length;
+      noise.push({ text: line.text.slice(0, cut), start: line.start, end: line.start + cut, rule: rule.id });
+      return { text: line.text.slice(cut), start: line.start + cut, end: line.end, indent: line.indent };
+    }
     noise.push({ ...line, rule: rule.id });
     return null;
   }

@@ -373,6 +373,12 @@ function share(hits: NameHit[], emails: Found[], phones: Found[], line?: Range, 
   return gathered;
 }
 
+/** Whether a text starts with a first name of the lexicon, initials or a title (`Anna …`, `J. de Vries`, `drs. …`). */
+function startsWithFirstName(text: string, rules: Rules): boolean {
+  const first = /^\p{L}+/u.exec(text)?.[0] ?? '';
+  return rules.firstNames.has(first) || /^(?:\p{Lu}\.)+/u.test(text) || rules.titles.test(text);
+}
+
 /** A line that can name a desk: a few capitalised words, no sentence, no digits. */
 function deskLine(text: string): boolean {
   return /^\p{Lu}/u.test(text) && text.split(/\s+/u).length <= 6 && !/[.!?:,;]$|\d/u.test(text);
@@ -452,12 +458,17 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
       const lines = block.type === 'paragraph' ? block.lines : block.type === 'heading' ? [block.range] : block.items;
       // Whether the line above (in this block) held nothing but the current contact's name(s).
       let nameLineAbove = false;
+      // Whether the line above (in this block) named the current contact(s).
+      let contactLineAbove = false;
       for (const [index, line] of lines.entries()) {
         const afterNameLine = nameLineAbove;
+        const afterContactLine = contactLineAbove;
         nameLineAbove = false;
+        contactLineAbove = false;
         inContactSection.add(line);
         const label = rules.labels.find((l) => l.re.test(line.text));
-        const roleLabel = label ? null : /^(\p{L}+)\s*:\s*/u.exec(line.text);
+        // `Projectleider: …`, and a person label that is a role word itself (`Coördinator: …`).
+        const roleLabel = label && label.field !== 'person' ? null : /^(\p{L}+)\s*:\s*/u.exec(line.text);
         const labelRole = roleLabel && roleOf(roleLabel[1]!, rules) ? roleLabel[1]!.toLowerCase() : null;
         const valueStart = label ? label.re.exec(line.text)![0].length : labelRole ? roleLabel![0].length : 0;
         const value = subRange(line, valueStart, line.text.length);
@@ -475,6 +486,12 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
           }
           continue;
         }
+        // `WijZijn Traverse Groep` under `Yvonne Geers-Kerstens, coördinator …`: the contact's organisation.
+        if (!label && afterContactLine && current.length > 0 && found.emails.length === 0 && found.phones.length === 0 && deskLine(line.text) && !startsWithFirstName(line.text, rules)) {
+          for (const c of current) c.organization ??= line.text.trim();
+          contactLineAbove = true;
+          continue;
+        }
         let hits: NameHit[] = [];
         if (label?.field === 'person' || labelRole) hits = contactLineNames(value, context, labelRole);
         else if (!label) {
@@ -490,6 +507,7 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
           current = share(hits, found.emails, found.phones, line, rules);
           result.push(...current);
           nameLineAbove = onlyNames(line, hits);
+          contactLineAbove = true;
         } else if (deskHere) {
           current = [deskHere];
           result.push(deskHere);

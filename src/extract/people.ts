@@ -240,7 +240,7 @@ export function describeParts(text: string, rules: Rules): { role: string | null
     const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
     // `coördinator (Mens De Bilt)`: the organisation in parentheses after a role.
     const parenthesised = /\((\p{Lu}[^)]*)\)/u.exec(raw)?.[1]?.trim() ?? null;
-    if (!part || /@|(?<![\p{L}])\d{2,}/u.test(part) || rules.notRole.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
+    if (!part || /@|(?<![\p{L}\d])\d{2,}/u.test(part) || rules.notRole.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
     if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
     else if (role === null && organization === null) {
       // `coördinator eenzaamheid bij Stichting Welzijn Epe`: the role, then its organisation.
@@ -484,6 +484,7 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
             c.emails.push(...found.emails);
             c.phones.push(...found.phones);
           }
+          contactLineAbove = true;
           continue;
         }
         // `WijZijn Traverse Groep` under `Yvonne Geers-Kerstens, coördinator …`: the contact's organisation.

@@ -107,7 +107,7 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
       // `in Beek` counts for the page's own province only (elsewhere it is a village or a word).
       const local = !localCues.has(cue) || !place || codes.some((code) => byCode.get(code)!.province === place.province);
       const cued = (cues.has(cue) && local) || province !== null || (place !== null && place !== undefined && codes.includes(place.code));
-      candidates.push({ written, index: match.index, end: match.index + written.length, codes, ambiguous: ambiguous.has(bare), cued });
+      candidates.push({ written, index: match.index, end: match.index + written.length, codes, ambiguous: ambiguous.has(bare) && bare === written, cued });
     }
     // A name in a list with other places (`Tilburg, Best en Bergen op Zoom`) is a place too.
     const linked = (a: Candidate, b: Candidate) => /^\s*(?:,|en|of|&)\s*$/u.test(range.text.slice(a.end, b.index));

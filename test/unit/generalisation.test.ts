@@ -109,3 +109,40 @@ describe('people and contacts', () => {
     expect(r.people.map((p) => [p.name, p.role])).toEqual([['Mieke Janssen-Houben', null], ["Kees van 't Hof", null], ['Gerben Oude Kotte', 'wethouder']]);
   });
 });
+
+describe('patterns of the third held-out set', () => {
+  test('`Wat staat er op de planning?`, `Wat er al gebeurt`, `Zo pakken we het aan` headings', async () => {
+    const r = await recordOf(page('Inleiding.\n\nWat staat er op de planning?\n\nTekst.\n\nZo pakken we het aan\n\nTekst.\n\nWat er al gebeurt\n\nTekst.'));
+    expect(sections(r)).toEqual(['activities:Wat staat er op de planning?', 'approach:Zo pakken we het aan', 'activities:Wat er al gebeurt']);
+  });
+  test('ages `van 19 tot en met 64 jaar`', async () => {
+    const r = await recordOf(page('Inleiding.\n\nDoelen\n\n• Het percentage inwoners van 19 tot en met 64 jaar dat zich eenzaam voelt, verlagen van 40% naar 35%.'));
+    expect(r.targets.map((t) => [t.ageMin, t.ageMax, t.from, t.to])).toEqual([[19, 64, 40, 35]]);
+  });
+  test('desks without a colon: `Wijkteam Breda, 076 …` and `Bel de Praatlijn via 0800 …`; not `Meer informatie via 088 …`', async () => {
+    const r = await recordOf(page('Contact\n\nWijkteam Breda, 076 - 529 49 00 (werkdagen 8.30-17.00 uur)\n\nBel de Praatlijn via 0800 - 2525. Meer informatie via 088 - 123 45 67.'));
+    expect(contacts(r)).toEqual([
+      ['Wijkteam Breda', null, null, ['+31765294900'], []],
+      ['Praatlijn', null, null, ['+318002525'], []],
+    ]);
+  });
+  test('a contact block of name, role line, organisation line and data; `Coördinator:` as a role label', async () => {
+    const r = await recordOf(page('Contact\n\nYvonne Geers\ncoördinator Samen aan de Zoom\nWijZijn Traverse Groep\n0164 - 27 90 12\n\nCoördinator: Gerrit-Jan Post\nTel.: 0527 - 63 38 10'));
+    expect(contacts(r)).toEqual([
+      ['Yvonne Geers', 'coördinator Samen aan de Zoom', 'WijZijn Traverse Groep', ['+31164279012'], []],
+      ['Gerrit-Jan Post', 'coördinator', null, ['+31527633810'], []],
+    ]);
+  });
+  test('`coördinator (Mens De Bilt)`; a role with digits (`coördinator Samen010`); no person after `de` (`in de Kees Boekezaal`)', async () => {
+    const r = await recordOf(page('Contact\n\nMargreet de Wit, coördinator (Mens De Bilt) – 030 - 220 64 00\n\nBram ter Horst, coördinator Samen010\n\nHet Buurtcafé in de Kees Boekezaal.'));
+    expect(contacts(r).map((c) => c.slice(0, 3))).toEqual([['Margreet de Wit', 'coördinator', 'Mens De Bilt'], ['Bram ter Horst', 'coördinator Samen010', null]]);
+    expect(r.people.map((p) => p.name)).toEqual(['Margreet de Wit', 'Bram ter Horst']);
+  });
+  test('no year inside a phone number; `Bergen (NH)` without the dot; a breadcrumb row is chrome; a caption glued at a lower/upper seam', async () => {
+    const r = await recordOf(page('Agenda | Zeeuws-Vlaanderen\n\nBeeldmerk Breda VerbindtBreda werkt sinds 2020 samen met Bergen (NH) en veel andere gemeenten in het land.\n\nBel +31 6 4815 2093.'));
+    expect([r.years, r.municipalitiesMentioned.map((m) => m.name), r.sections, r.summary]).toEqual([
+      [2020], ['Breda', 'Bergen (NH.)'], [], 'Breda werkt sinds 2020 samen met Bergen (NH) en veel andere gemeenten in het land.\n\nBel +31 6 4815 2093.',
+    ]);
+  });
+});
+

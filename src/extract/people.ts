@@ -244,7 +244,7 @@ export function describeParts(text: string, rules: Rules): { role: string | null
     if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
     else if (role === null && organization === null) {
       // `coördinator eenzaamheid bij Stichting Welzijn Epe`: the role, then its organisation.
-      const at = /\s(?:bij|van|namens)\s+(?=\p{Lu}|gemeente\s|stichting\s)/u.exec(part);
+      const at = /\s(?:bij|van|namens)\s+(?=\p{Lu}|(?:de|het)\s+\p{Lu}|gemeente\s|stichting\s)/u.exec(part);
       role = at ? part.slice(0, at.index) : part;
       if (at) organization = part.slice(at.index + at[0].length);
       else if (parenthesised) organization = parenthesised;

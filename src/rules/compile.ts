@@ -17,6 +17,10 @@ export interface Rules {
     /** Tried when no alias matches, on headings of at most `keywordMaxWords` words. */
     keywords: { id: string; kind: SectionKind; re: RegExp }[];
     keywordMaxWords: number;
+    /** Decoration around a heading's text (`>> `, ` —`), to be removed. */
+    decoration: RegExp;
+    /** Endings of link texts (`(pdf)`): such a line is no heading. */
+    linkEndings: string[];
   };
   bullet: RegExp;
   /** `seam`: where a caption glued to the next sentence ends (just after the match). */
@@ -77,7 +81,7 @@ type Entry = { id: string; description: string; example: string };
 type Files = {
   'sections.yaml': { headings: (Entry & { kind: SectionKind; patterns: string[] })[]; keywords: (Entry & { kind: SectionKind; words: string[] })[] };
   'structure.yaml': {
-    heading: Entry & { maxWords: number; maxChars: number; keywordMaxWords: number };
+    heading: Entry & { maxWords: number; maxChars: number; keywordMaxWords: number; decorations: string; linkEndings: string[] };
     bullets: (Entry & { markers?: string[]; pattern?: string })[];
     noise: (Entry & { patterns: string[]; afterQuote?: boolean; seam?: string })[];
   };
@@ -218,6 +222,8 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       aliases,
       keywords,
       keywordMaxWords: structure.heading.keywordMaxWords,
+      linkEndings: structure.heading.linkEndings,
+      decoration: new RegExp(`^[${escapeClass(structure.heading.decorations)}\\s]+(?=\\S)|(?<=\\S)[${escapeClass(structure.heading.decorations)}\\s]+$`, 'gu'),
     },
     bullet,
     noise,

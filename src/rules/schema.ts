@@ -26,8 +26,14 @@ export const rulesFileSchemas: Record<string, object> = {
   }),
   'structure.yaml': file({
     heading: entry(
-      { maxWords: { type: 'integer', minimum: 1 }, maxChars: { type: 'integer', minimum: 1 }, keywordMaxWords: { type: 'integer', minimum: 1 } },
-      ['maxWords', 'maxChars', 'keywordMaxWords'],
+      {
+        maxWords: { type: 'integer', minimum: 1 },
+        maxChars: { type: 'integer', minimum: 1 },
+        keywordMaxWords: { type: 'integer', minimum: 1 },
+        decorations: text,
+        linkEndings: words,
+      },
+      ['maxWords', 'maxChars', 'keywordMaxWords', 'decorations', 'linkEndings'],
     ),
     bullets: { type: 'array', items: entry({ markers: words, pattern: text }) },
     noise: { type: 'array', items: entry({ patterns: words, afterQuote: { type: 'boolean' }, seam: text }, ['patterns']) },

@@ -108,8 +108,28 @@ function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: 
 }
 
 /** One run of lines between blank lines → a heading, a paragraph and/or a list. */
+/** A line without the decoration around a heading (`>> Contact`, `— Doelen —`); the line itself when it has none. */
+function undecorated(line: Line, rules: Rules): Line {
+  const re = rules.heading.decoration;
+  re.lastIndex = 0;
+  let start = 0;
+  let end = line.text.length;
+  for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+    if (!/[^\s]/u.test(m[0])) continue;
+    if (m.index === 0) start = m[0].length;
+    else end = m.index;
+  }
+  if (start === 0 && end === line.text.length) return line;
+  // `— Ilse de Vries, vrijwilliger` under a quote is an attribution: a dash decorates only on both sides.
+  if (/^[\s—–-]+$/u.test(line.text.slice(0, start)) && end === line.text.length) return line;
+  return { text: line.text.slice(start, end), start: line.start + start, end: line.start + end, indent: line.indent };
+}
+
 function groupBlocks(lines: Line[], rules: Rules): Block[] {
-  const first = lines[0]!;
+  const raw = lines[0]!;
+  // `>> Wat willen we bereiken`: a decorated heading is a heading without its decoration.
+  const bare = undecorated(raw, rules);
+  const first = bare !== raw && headingShaped(bare.text, rules) ? bare : raw;
   // `1. Doelen` alone is a numbered heading, not a list of one item.
   const numberedHeading = /^\d/u.test(first.text) && headingShaped(first.text, rules) && classify(first.text, rules) !== null;
   if (!isItem(first, rules) || numberedHeading) {
@@ -118,6 +138,7 @@ function groupBlocks(lines: Line[], rules: Rules): Block[] {
     const heading = headingShaped(first.text, rules) ? headingBlock(first, rules) : null;
     if (heading?.kind) return [heading, ...groupBlocks(lines.slice(1), rules)];
   }
+  if (first !== raw) lines = [raw, ...lines.slice(1)];
   const blocks: Block[] = [];
   let paragraph: Line[] = [];
   let list: { items: Item[]; stack: { indent: number; item: Item }[] } | null = null;
@@ -161,6 +182,7 @@ export function headingShaped(text: string, rules: Rules): boolean {
   // A comma-separated enumeration (`Welzijn Breda, KBO Breda, Rode Kruis`) is content, not a heading.
   if (text.split(/\s+/u).length > rules.heading.maxWords || (text.match(/,/gu)?.length ?? 0) > 1) return false;
   if (/@|https?:|www\./iu.test(text) || /\d{5,}|\d{2,4}[ -]\d{5,}/u.test(text)) return false;
+  if (rules.heading.linkEndings.some((ending) => text.endsWith(ending))) return false;
   // `Telefoon: 06 …`: a label with a value after the colon is content, not a heading.
   return !/:\s*\S/u.test(text);
 }
@@ -243,7 +265,8 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
       const current = sections[sections.length - 1]!.kind;
       // A heading of no known kind starts a section (`other`) on other pages, and on coalition
       // pages before the first known section (`AANLEIDING`); after one it is a sub-heading.
-      const unknownStarts = (kind === 'other' || sections.length === 1) && !/:$/u.test(block.range.text);
+      const shortIntroHeading = sections.length === 1 && block.range.text.split(/\s+/u).length <= rules.heading.keywordMaxWords;
+      const unknownStarts = (kind === 'other' || shortIntroHeading) && !/:$/u.test(block.range.text);
       const startsSection = block.keyword ? block.kind !== current : block.kind !== null || unknownStarts;
       if (startsSection) {
         sections.push({ heading: block.range, kind: block.kind ?? 'other', blocks: [] });

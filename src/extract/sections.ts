@@ -153,7 +153,15 @@ export function organizations(context: Context): Organization[] {
       // A parent item that ends in `:` names a group (`Zorg:`); its children are the organisations.
       ranges.push(...items.filter((item) => !(item.children.length > 0 && /:$/u.test(item.text))).map((item) => cleanItem(item, true)));
     } else {
-      for (const block of section.blocks) if (block.type === 'paragraph') for (const part of labelledParts(block.lines)) ranges.push(...proseList(part, context, false));
+      for (const block of section.blocks) {
+        if (block.type !== 'paragraph') continue;
+        // Organisations one per line, without markers: each short line that is no sentence is one.
+        if (block.lines.length >= 2 && block.lines.every((line) => line.text.split(/\s+/u).length <= 8 && !/[.!?:]$/u.test(line.text))) {
+          ranges.push(...block.lines.map((line) => cleanItem(line, true)));
+          continue;
+        }
+        for (const part of labelledParts(block.lines)) ranges.push(...proseList(part, context, false));
+      }
     }
   }
   if (ranges.length === 0) {
@@ -197,7 +205,7 @@ export function proseList(paragraph: Range, context: Context, needCue: boolean):
   const rest = text.slice(lead);
   const stop = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(rest);
   const body = stop ? rest.slice(0, stop.index) : rest;
-  if (!/,|\sen\s/u.test(body)) return [];
+  if (!/[,;]|\sen\s|\s\/\s/u.test(body)) return [];
   const parts: Range[] = [];
   let depth = 0;
   let from = 0;
@@ -215,6 +223,11 @@ export function proseList(paragraph: Range, context: Context, needCue: boolean):
     else if (depth === 0 && (c === ',' || c === ';')) {
       push(i);
       from = i + 1;
+    } else if (depth === 0 && body.startsWith(' / ', i)) {
+      // `Gemeente Tynaarlo / Welzijnswerk Tynaarlo / …`
+      push(i);
+      from = i + 3;
+      i += 2;
     } else if (depth === 0 && body.startsWith(' en ', i)) {
       push(i);
       from = i + 4;

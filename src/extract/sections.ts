@@ -156,7 +156,7 @@ export function organizations(context: Context): Organization[] {
       for (const block of section.blocks) {
         if (block.type !== 'paragraph') continue;
         // Organisations one per line, without markers: each short line that is no sentence is one.
-        if (block.lines.length >= 2 && block.lines.every((line) => line.text.split(/\s+/u).length <= 8 && !/[.!?:]$/u.test(line.text))) {
+        if (block.lines.length >= 2 && block.lines.every((line) => oneName(line.text))) {
           ranges.push(...block.lines.map((line) => cleanItem(line, true)));
           continue;
         }
@@ -171,6 +171,12 @@ export function organizations(context: Context): Organization[] {
     }
   }
   return ranges.filter((range) => range.text.length > 0).map((range) => ({ name: range.text, type: organizationType(range.text, context), span: context.span(range) }));
+}
+
+/** A line that can be one organisation's name: short, no sentence (`Humanitas Drachten e.o.` may end in an abbreviation's dot). */
+function oneName(text: string): boolean {
+  const words = text.split(/\s+/u).length;
+  return words <= 8 && !/[!?:]$/u.test(text) && (!/\.$/u.test(text) || words <= 4);
 }
 
 /** Lines of a paragraph, regrouped so that each `Label: …` line starts a part of its own. */

@@ -10,7 +10,14 @@ const BLOCK = new Set([
   'table', 'form', 'fieldset', 'details', 'summary', 'pre', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'body', 'html',
 ]);
 /** Elements that end a line. */
-const LINE = new Set(['tr', 'dt', 'dd', 'br']);
+const LINE = new Set(['tr', 'dt', 'br']);
+
+/** The first cell of a row of exactly two cells. */
+function labelCell(cell: Element): boolean {
+  return cellSiblings.get(cell) === true;
+}
+/** Cells that are the first of a two-cell row (filled as rows are walked). */
+const cellSiblings = new WeakMap<Element, boolean>();
 
 /** The first `<h1>` outside skipped elements and the elements that contain it, if any. */
 function firstH1(tree: Root): { h1: Element; ancestors: Set<Nodes> } | null {
@@ -89,11 +96,18 @@ export function renderHtml(tree: Root, source: string): Rendering {
         if (depth === 0) out.break(end, true);
         return;
       }
+      if (tag === 'tr') {
+        const cells = node.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        if (cells.length === 2) cellSiblings.set(cells[0]!, true);
+      }
       if (BLOCK.has(tag)) out.break(start, true);
       else if (LINE.has(tag)) out.break(start);
       for (const child of node.children) walk(child, depth, pre || tag === 'pre');
       if (BLOCK.has(tag)) out.break(end, true);
+      // `<dt>Telefoon</dt><dd>…</dd>` and a two-cell row `Telefoon | …` read as a label line `Telefoon: …`.
+      else if (tag === 'dt' || ((tag === 'td' || tag === 'th') && labelCell(node))) out.mark(': ', end);
       else if (tag === 'td' || tag === 'th') out.mark(' ', end);
+      else if (tag === 'dd') out.break(end);
       return;
     }
     for (const child of node.children) walk(child, depth, pre);

@@ -69,7 +69,10 @@ function textBlocks(text: string, tree: Root, rules: Rules, noise: Structure['no
   let previous: Line | undefined;
   for (const group of groups) {
     const kept: Line[] = [];
-    for (const line of group) {
+    for (const row of group) {
+      // `| Telefoon | 035 - 603 44 10 |` (a two-cell table row) reads as `Telefoon: 035 …`; `|---|---|` is no text.
+      if (/^\|[\s|:-]*\|$/u.test(row.text)) continue;
+      const line = tableRow(row);
       const cleaned = dropNoise(line, previous, rules, noise);
       if (cleaned) kept.push(cleaned);
       previous = line;
@@ -77,6 +80,16 @@ function textBlocks(text: string, tree: Root, rules: Rules, noise: Structure['no
     if (kept.length > 0) blocks.push(...groupBlocks(kept, rules));
   }
   return blocks;
+}
+
+/** A two-cell table row `| A | B |` as the label line `A: B`, keeping every character at its offset. */
+function tableRow(line: Line): Line {
+  const m = /^\|\s*([^|]*?\S)(\s*\|\s*)([^|]*?\S)\s*\|$/u.exec(line.text);
+  if (!m) return line;
+  const from = line.text.indexOf(m[1]!, 1);
+  const between = m[2]!;
+  const text = `${m[1]}:${' '.repeat(between.length - 1)}${m[3]}`;
+  return { text, start: line.start + from, end: line.start + from + text.length, indent: line.indent };
 }
 
 /** Removes a noise line, or the caption glued to the start of a line; returns what is left. */

@@ -152,7 +152,9 @@ function insidePersonName(before: string, rules: Rules): boolean {
     i--;
     particles++;
   }
-  if (particles === 0 || i < 0) return false;
+  // `Marjolein Roosendaal`: a first name right before the name makes it a surname.
+  if (particles === 0) return i >= 0 && rules.firstNames.has(words[i]!) && /\s$/u.test(before);
+  if (i < 0) return false;
   const word = words[i]!;
   return rules.firstNames.has(word) || /^(?:\p{Lu}\.)+$/u.test(word);
 }

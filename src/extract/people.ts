@@ -221,7 +221,10 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
 /** Every named person, once each (the first mention, with the first role found). */
 export function people(hits: NameHit[], context: Context): Person[] {
   const byName = new Map<string, Person>();
+  // `Anne-Marie` inside `Anne-Marie in 't Veld` (two finders, one name): the longer one counts.
+  const inside = (hit: NameHit) => hits.some((h) => h !== hit && h.range.start <= hit.range.start && hit.range.end <= h.range.end && h.range.end - h.range.start > hit.range.end - hit.range.start);
   for (const hit of hits) {
+    if (inside(hit)) continue;
     const known = byName.get(hit.range.text);
     if (known) known.role ??= hit.role;
     else byName.set(hit.range.text, { name: hit.range.text, role: hit.role, span: context.span(hit.range) });
@@ -239,7 +242,8 @@ export function describeParts(text: string, rules: Rules): { role: string | null
   for (const raw of splitTopLevel(text)) {
     const part = raw.replace(/\s*\(.*$/u, '').replace(/[.:;]+$/u, '').trim();
     // `coördinator (Mens De Bilt)`: the organisation in parentheses after a role.
-    const parenthesised = /\((\p{Lu}[^)]*)\)/u.exec(raw)?.[1]?.trim() ?? null;
+    const inParens = /\(([^)]*)\)/u.exec(raw)?.[1]?.trim() ?? null;
+    const parenthesised = inParens && (/^\p{Lu}/u.test(inParens) || rules.organizationStart.test(inParens)) ? inParens : null;
     if (!part || /@|(?<![\p{L}\d])\d{2,}/u.test(part) || rules.notRole.test(part) || rules.labels.some((l) => l.re.test(`${part}:`) && part.split(/\s+/u).length === 1 && l.field !== 'person')) break;
     if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
     else if (role === null && organization === null) {
@@ -497,7 +501,12 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         if (label?.field === 'person' || labelRole) hits = contactLineNames(value, context, labelRole);
         else if (!label) {
           hits = contactLineNames(value, context, null);
-          if (hits.length === 0) hits = names.get(line) ?? [];
+          // A name in a prose sentence of the section (`Wethouder X: "…"`) is a contact only with contact data or a contact phrase.
+          if (hits.length === 0) {
+            rules.contactCue.lastIndex = 0;
+            const contactish = found.emails.length + found.phones.length > 0 || line.text.split(/\s+/u).length <= 12 || rules.contactCue.test(line.text);
+            hits = contactish ? (names.get(line) ?? []) : [];
+          }
           // `Gemeente Tiel: 0611109967 Marloes Verbeek.`: the organisation before the colon.
           const org = /^([^:]{2,50}):\s/u.exec(line.text);
           if (org && hits.length > 0 && hits[0]!.range.start > line.start + org[0].length) for (const hit of hits) hit.organization ??= org[1]!;
@@ -514,7 +523,10 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
           result.push(deskHere);
         } else if (!label && index === 0 && lines.length > 1 && found.emails.length === 0 && found.phones.length === 0 && deskLine(line.text)) {
           // `Informatiepunt Goes Samen` with `Telefoon: …` below it: a desk, when data follows.
-          const gathered: Gathered = { hit: { range: line, role: null, organization: null }, emails: [], phones: [] };
+          // `Steunpunt Samen Castricum (Welzijn Castricum)`: the organisation in parentheses.
+          const paren = /\s*\(([^)]+)\)\s*$/u.exec(line.text);
+          const name = paren ? subRange(line, 0, paren.index) : line;
+          const gathered: Gathered = { hit: { range: name, role: null, organization: paren ? paren[1]!.trim() : null }, emails: [], phones: [] };
           current = [gathered];
           tentative.push(gathered);
         } else if (current.length > 0 && (label || dataOnly(line, found, rules))) {
@@ -564,7 +576,10 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
     cue.lastIndex = 0;
     for (let m = cue.exec(range.text); m; m = cue.exec(range.text)) {
       const at = range.start + m.index + m[0].length;
-      const hit = hits.find((h) => h.range.start === at || h.range.start === at + (/^(?:de|het)\s+/iu.exec(range.text.slice(at - range.start))?.[0].length ?? -1));
+      // The name right after the phrase, or after `de`/`het` or a role word (`Meld je aan bij coördinator Ineke Smit`).
+      const lead = /^(?:(?:de|het)\s+)?(?:(\p{L}+)\s+)?/iu.exec(range.text.slice(at - range.start))!;
+      const skip = [0, /^(?:de|het)\s+/iu.exec(lead[0])?.[0].length ?? -1, lead[1] && roleOf(lead[1], rules) ? lead[0].length : -1];
+      const hit = hits.find((h) => skip.some((n) => n >= 0 && h.range.start === at + n));
       if (!hit || taken.has(hit.range.start)) continue;
       taken.add(hit.range.start);
       const sentenceEnd = /[.!?](?:\s|$)(?![^(]*\))/u.exec(range.text.slice(hit.range.end - range.start));

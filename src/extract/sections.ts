@@ -173,10 +173,10 @@ export function organizations(context: Context): Organization[] {
   return ranges.filter((range) => range.text.length > 0).map((range) => ({ name: range.text, type: organizationType(range.text, context), span: context.span(range) }));
 }
 
-/** A line that can be one organisation's name: short, no sentence (`Humanitas Drachten e.o.` may end in an abbreviation's dot). */
+/** A line that can be one organisation's name: short, no list or label (`Kerngroep: A, B`), no sentence (`Humanitas Drachten e.o.` may end in an abbreviation's dot). */
 function oneName(text: string): boolean {
   const words = text.split(/\s+/u).length;
-  return words <= 8 && !/[!?:]$/u.test(text) && (!/\.$/u.test(text) || words <= 4);
+  return words <= 8 && !/[!?:,;]/u.test(text) && (!/\.$/u.test(text) || words <= 4);
 }
 
 /** Lines of a paragraph, regrouped so that each `Label: …` line starts a part of its own. */

@@ -241,7 +241,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
     surnameStarts: new Set(names.surnameStarts.words),
-    notNameEnding: new RegExp(`^\\p{L}{3,}(?:${alternation(names.notNameEndings.words)})$`, 'iu'),
+    notNameEnding: new RegExp(`^\\p{L}*(?:${alternation(names.notNameEndings.words)})$`, 'iu'),
     firstNames: new Set(files['first-names.txt'].names),
     municipalities: {
       byCode,

@@ -389,10 +389,12 @@ function deskLine(text: string): boolean {
 }
 
 /** Whether a line holds nothing but the names found in it (`Mieke Pijnenburg`, `X en Y`). */
-function onlyNames(line: Range, hits: NameHit[]): boolean {
+function onlyNames(line: Range, hits: NameHit[], data: Found[] = []): boolean {
   let rest = line.text;
-  for (const hit of [...hits].sort((a, b) => b.range.start - a.range.start)) rest = rest.slice(0, hit.range.start - line.start) + rest.slice(hit.range.end - line.start);
-  return /^(?:[\s,.;:&]|\ben\b)*$/u.test(rest);
+  // `Sanne Kool <s.kool@welzijnvhl.nl>`: the name's own address may stand with it.
+  const pieces = [...hits.map((h) => h.range), ...data.map((f) => f.range)].sort((a, b) => b.start - a.start);
+  for (const piece of pieces) rest = rest.slice(0, piece.start - line.start) + rest.slice(piece.end - line.start);
+  return /^(?:[\s,.;:&<>()]|\ben\b)*$/u.test(rest);
 }
 
 /** A line that starts with a role word: `Kwartiermaker Samen Thuis (Welzijnswerk Drie Kernen)`. */
@@ -516,7 +518,7 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
           extraHits.push(...hits);
           current = share(hits, found.emails, found.phones, line, rules);
           result.push(...current);
-          nameLineAbove = onlyNames(line, hits);
+          nameLineAbove = onlyNames(line, hits, [...found.emails, ...found.phones]);
           contactLineAbove = true;
         } else if (deskHere) {
           current = [deskHere];

@@ -69,7 +69,7 @@ function textBlocks(text: string, tree: Root, rules: Rules, noise: Structure['no
   let previous: Line | undefined;
   for (const group of groups) {
     const kept: Line[] = [];
-    for (const row of group) {
+    for (const row of group.flatMap(labelParts)) {
       // `| Telefoon | 035 - 603 44 10 |` (a two-cell table row) reads as `Telefoon: 035 …`; `|---|---|` is no text.
       if (/^\|[\s|:-]*\|$/u.test(row.text)) continue;
       const line = tableRow(row);
@@ -80,6 +80,23 @@ function textBlocks(text: string, tree: Root, rules: Rules, noise: Structure['no
     if (kept.length > 0) blocks.push(...groupBlocks(kept, rules));
   }
   return blocks;
+}
+
+/**
+ * `Contactpersoon: Roos Jacobs | Functie: … | Tel: 06 …`: label parts joined by ` | ` on one line
+ * are lines of their own (each a slice of the line, so offsets hold).
+ */
+function labelParts(line: Line): Line[] {
+  if (!line.text.includes(' | ') || line.text.startsWith('|')) return [line];
+  const parts: Line[] = [];
+  let from = 0;
+  for (const m of line.text.matchAll(/\s+\|\s+/gu)) {
+    parts.push({ text: line.text.slice(from, m.index), start: line.start + from, end: line.start + m.index, indent: line.indent });
+    from = m.index + m[0].length;
+  }
+  parts.push({ text: line.text.slice(from), start: line.start + from, end: line.end, indent: line.indent });
+  const labelled = parts.filter((part) => /^[\p{L}][\p{L} .-]{0,24}:\s*\S/u.test(part.text)).length;
+  return labelled >= 2 ? parts : [line];
 }
 
 /** A two-cell table row `| A | B |` as the label line `A: B`, keeping every character at its offset. */

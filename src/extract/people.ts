@@ -280,7 +280,7 @@ function nameShaped(text: string, rules: Rules): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 6) return false;
   if (rules.notNames.has(words[0]!) || rules.notNameEnding.test(words[0]!) || rules.organizationTypes.some((t) => t.type !== 'category' && t.test(words[0]!))) return false;
-  return words.every((w) => rules.particles.has(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && !rules.particles.has(words[words.length - 1]!);
+  return words.every((w) => rules.particles.has(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && !rules.particles.has(words[0]!) && !rules.particles.has(words[words.length - 1]!);
 }
 
 /**

@@ -34,7 +34,7 @@ export function links(range: Range, context: Context): { emails: Found[]; websit
   for (const match of matches) {
     const at = { text: match.raw, start: range.start + match.index, end: range.start + match.lastIndex };
     if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
-    else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw)) websites.push({ value: website(match.raw), range: at });
+    else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw) && (match.schema !== '' || bareHost(match.raw, context))) websites.push({ value: website(match.raw), range: at });
   }
   const { re: obfuscatedEmail, marker, dotMarker } = context.rules.obfuscatedEmail;
   obfuscatedEmail.lastIndex = 0;
@@ -45,6 +45,13 @@ export function links(range: Range, context: Context): { emails: Found[]; websit
   emails.sort((a, b) => a.range.start - b.range.start);
   // `jan [at] welzijn.nl`: the domain of an e-mail address is not a website.
   return { emails, websites: websites.filter((w) => !emails.some((e) => e.range.start <= w.range.start && w.range.end <= e.range.end)) };
+}
+
+/** An address without scheme: `www.…`, or a host ending in a known domain as written in lower case (`hebben.In` is a missing space). */
+function bareHost(raw: string, context: Context): boolean {
+  if (/^www\./iu.test(raw)) return true;
+  const tld = /\.([\p{L}]+)(?=[/?#:]|$)/u.exec(raw.split(/[/?#]/u)[0]!)?.[1] ?? '';
+  return context.rules.bareDomains.has(tld);
 }
 
 /** `www.Example.nl/pad` → `https://www.example.nl/pad`. */

@@ -16,8 +16,10 @@ const LINE = new Set(['tr', 'dt', 'br']);
 function labelCell(cell: Element): boolean {
   return cellSiblings.get(cell) === true;
 }
-/** Cells that are the first of a two-cell row (filled as rows are walked). */
+/** Cells that are the first of a two-cell row of a label table (filled as tables are walked). */
 const cellSiblings = new WeakMap<Element, boolean>();
+/** Tables with a header row. */
+const dataTables = new WeakSet<Element>();
 
 /** The first `<h1>` outside skipped elements and the elements that contain it, if any. */
 function firstH1(tree: Root): { h1: Element; ancestors: Set<Nodes> } | null {
@@ -96,9 +98,22 @@ export function renderHtml(tree: Root, source: string): Rendering {
         if (depth === 0) out.break(end, true);
         return;
       }
-      if (tag === 'tr') {
-        const cells = node.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-        if (cells.length === 2) cellSiblings.set(cells[0]!, true);
+      // A table with a header row is a data table; a table without one holds label rows (`Telefoon | 0578 …`).
+      if (tag === 'table' && node.children.some((c) => c.type === 'element' && c.tagName === 'thead')) dataTables.add(node);
+      if (tag === 'table' && !dataTables.has(node)) {
+        const rows: Element[] = [];
+        const collect = (n: Element): void => {
+          for (const c of n.children) {
+            if (c.type !== 'element') continue;
+            if (c.tagName === 'tr') rows.push(c);
+            else if (c.tagName !== 'table') collect(c);
+          }
+        };
+        collect(node);
+        for (const row of rows) {
+          const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+          if (cells.length === 2) cellSiblings.set(cells[0]!, true);
+        }
       }
       if (BLOCK.has(tag)) out.break(start, true);
       else if (LINE.has(tag)) out.break(start);

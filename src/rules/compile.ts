@@ -75,6 +75,8 @@ export interface Rules {
   phoneLike: RegExp;
   /** Extra top-level domains for addresses written without scheme. */
   webDomains: string[];
+  /** The top-level domains an address without scheme or `www.` may end in. */
+  bareDomains: Set<string>;
 }
 
 type Entry = { id: string; description: string; example: string };
@@ -110,7 +112,7 @@ type Files = {
   'patterns.yaml': {
     years: Entry & { pattern: string };
     targets: (Entry & { pattern: string })[];
-    webDomains: Entry & { tlds: string[] };
+    webDomains: Entry & { tlds: string[]; bare: string[] };
     gluedWords: Entry & { pattern: string };
     obfuscatedEmails: Entry & { marker: string; dotMarker: string; pattern: string };
     phoneLike: Entry & { pattern: string };
@@ -260,6 +262,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     targets: new Map(patterns.targets.map((entry, index) => [entry.id, regex('patterns.yaml', `targets[${index}].pattern`, entry.pattern, 'giu')])),
     gluedWords: regex('patterns.yaml', 'gluedWords.pattern', patterns.gluedWords.pattern, 'gu'),
     webDomains: patterns.webDomains.tlds,
+    bareDomains: new Set(patterns.webDomains.bare),
     obfuscatedEmail: {
       re: regex('patterns.yaml', 'obfuscatedEmails.pattern', patterns.obfuscatedEmails.pattern, 'giu'),
       marker: regex('patterns.yaml', 'obfuscatedEmails.marker', patterns.obfuscatedEmails.marker, 'iu'),

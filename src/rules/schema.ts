@@ -93,7 +93,7 @@ export const rulesFileSchemas: Record<string, object> = {
   'patterns.yaml': file({
     years: entry({ pattern: text }, ['pattern']),
     targets: { type: 'array', items: entry({ pattern: text }, ['pattern']) },
-    webDomains: entry({ tlds: words }, ['tlds']),
+    webDomains: entry({ tlds: words, bare: words }, ['tlds', 'bare']),
     gluedWords: entry({ pattern: text }, ['pattern']),
     obfuscatedEmails: entry({ marker: text, dotMarker: text, pattern: text }, ['marker', 'dotMarker', 'pattern']),
     phoneLike: entry({ pattern: text }, ['pattern']),

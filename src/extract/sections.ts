@@ -114,7 +114,7 @@ export function targets(goalList: Goal[], context: Context): Target[] {
       result.push({
         text: goal.text,
         indicator: first('target-indicator', text)?.groups?.indicator ?? null,
-        ageMin: number(range?.groups?.min ?? range?.groups?.min2 ?? above?.groups?.min ?? above?.groups?.min2),
+        ageMin: number(range?.groups?.min ?? range?.groups?.min2 ?? above?.groups?.min ?? above?.groups?.min2 ?? above?.groups?.min3),
         ageMax: number(range?.groups?.max ?? range?.groups?.max2 ?? below?.groups?.max),
         from: number(groups.from),
         to: number(groups.to),

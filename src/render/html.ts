@@ -1,6 +1,7 @@
 /** HTML → the plain-text conventions of coalex (headings as lone lines, `•` bullets), with source offsets. */
 import type { Element, Nodes, Root } from 'hast';
 import { TextBuilder, type Rendering } from './builder.js';
+import { linkTarget } from './markdown.js';
 
 /** Elements whose content is not text of the page (an image caption is no text of the page either). */
 const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'button', 'select', 'iframe', 'object', 'figcaption']);
@@ -11,6 +12,12 @@ const BLOCK = new Set([
 ]);
 /** Elements that end a line. */
 const LINE = new Set(['tr', 'dt', 'br']);
+
+/** The text content of an element. */
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' || node.type === 'root' ? node.children.map(textOf).join('') : '';
+}
 
 /** The first cell of a row of exactly two cells. */
 function labelCell(cell: Element): boolean {
@@ -118,6 +125,7 @@ export function renderHtml(tree: Root, source: string): Rendering {
       if (BLOCK.has(tag)) out.break(start, true);
       else if (LINE.has(tag)) out.break(start);
       for (const child of node.children) walk(child, depth, pre || tag === 'pre');
+      if (tag === 'a' && typeof node.properties?.href === 'string') linkTarget(out, source, node.properties.href, textOf(node), start, end);
       if (BLOCK.has(tag)) out.break(end, true);
       // `<dt>Telefoon</dt><dd>…</dd>` and a two-cell row `Telefoon | …` read as a label line `Telefoon: …`.
       else if (tag === 'dt' || ((tag === 'td' || tag === 'th') && labelCell(node))) out.mark(': ', end);

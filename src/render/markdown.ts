@@ -2,6 +2,26 @@
 import type { List, Nodes, Root } from 'mdast';
 import { TextBuilder, type Rendering } from './builder.js';
 
+/** The visible text of a node. */
+function toText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(toText).join('') : '';
+}
+
+/**
+ * A link whose text does not show its address (`[Karin Zwart](mailto:k.zwart@…)`, `[de agenda](https://…)`):
+ * the address follows the text in parentheses, each character mapped to the address in the source.
+ */
+export function linkTarget(out: TextBuilder, source: string, url: string, text: string, start: number, end: number): void {
+  const shown = url.replace(/^mailto:/iu, '');
+  if (!/^(?:mailto:|https?:\/\/)/iu.test(url) || shown === '' || text.toLowerCase().includes(shown.replace(/^https?:\/\/(?:www\.)?/iu, '').replace(/\/$/u, '').toLowerCase())) return;
+  const at = source.indexOf(shown, start);
+  if (at < 0 || at >= end) return;
+  out.mark(' (', at);
+  out.text(shown, at, at + shown.length);
+  out.mark(')', at + shown.length);
+}
+
 /** Renders an mdast tree of `source`. */
 export function renderMarkdown(tree: Root, source: string): Rendering {
   const out = new TextBuilder(source);
@@ -12,6 +32,7 @@ export function renderMarkdown(tree: Root, source: string): Rendering {
     else if (node.type === 'inlineCode') out.text(node.value, start, end);
     else if (node.type === 'break') out.break(start);
     else if ('children' in node) for (const child of node.children) inline(child as Nodes);
+    if (node.type === 'link') linkTarget(out, source, node.url, toText(node), start, end);
   };
   const list = (node: List, depth: number): void => {
     let n = node.start ?? 1;

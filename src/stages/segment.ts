@@ -265,7 +265,10 @@ function structure(blocks: Block[], rules: Rules, noise: Structure['noise']): St
     index++;
   }
   let nameLine: Range | null = null;
-  const third = single(blocks[index]);
+  const candidate = single(blocks[index]);
+  // `"Noaberschap Dinkelland"`: quotes around the name are not part of it.
+  const quoted = candidate ? /^(["'“‘„])(.+)(["'”’])$/u.exec(candidate.text) : null;
+  const third = candidate && quoted ? { text: quoted[2]!, start: candidate.start + 1, end: candidate.end - 1 } : candidate;
   const repeatsSubtitle = (text: string) => text === subtitle?.text || text === title?.text || rules.subtitles.some((re) => re.test(text));
   const notAHeading = (text: string) => {
     const { kind, keyword } = classifyHeading(text, rules);

@@ -154,6 +154,11 @@ export function organizations(context: Context): Organization[] {
       ranges.push(...items.filter((item) => !(item.children.length > 0 && /:$/u.test(item.text))).map((item) => cleanItem(item, true)));
     } else {
       for (const block of section.blocks) {
+        // A lone name line between blank lines (`Welzijn Breda`) looks like a heading but is an organisation.
+        if (block.type === 'heading' && block.kind === null && oneName(block.range.text)) {
+          ranges.push(cleanItem(block.range, true));
+          continue;
+        }
         if (block.type !== 'paragraph') continue;
         // Organisations one per line, without markers: each short line that is no sentence is one.
         if (block.lines.length >= 2 && block.lines.every((line) => oneName(line.text))) {

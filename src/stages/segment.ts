@@ -213,6 +213,8 @@ export function headingShaped(text: string, rules: Rules): boolean {
   if (text.split(/\s+/u).length > rules.heading.maxWords || (text.match(/,/gu)?.length ?? 0) > 1) return false;
   if (/@|https?:|www\./iu.test(text) || /\d{5,}|\d{2,4}[ -]\d{5,}/u.test(text)) return false;
   if (rules.heading.linkEndings.some((ending) => text.endsWith(ending))) return false;
+  // `Welzijn Breda; Rode Kruis / Bibliotheek`: a list, not a heading.
+  if (/;|\s\/\s/u.test(text)) return false;
   // `Telefoon: 06 …`: a label with a value after the colon is content, not a heading.
   return !/:\s*\S/u.test(text);
 }

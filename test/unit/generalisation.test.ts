@@ -146,3 +146,44 @@ describe('patterns of the third held-out set', () => {
   });
 });
 
+describe('patterns of the fourth held-out set', () => {
+  test('decorated headings: `>> Contact`, `» Onze doelen`, `— Doelen —`; an attribution `— Name, role` is no heading', async () => {
+    const r = await recordOf(page('Inleiding.\n\n>> Wat willen we bereiken\n\n• Minder eenzaamheid\n\n» Wie doen er mee?\n\n• Welzijn Breda\n\n— Contact —\n\ninfo@breda.nl'));
+    expect(sections(r)).toEqual(['goals:Wat willen we bereiken', 'organizations:Wie doen er mee?', 'contact:Contact']);
+  });
+  test('`✓` and `►` bullets, Word `o` sub-bullets', async () => {
+    const r = await recordOf(page('Inleiding.\n\nDoelen\n\n✓ Eenzaamheid bespreekbaar maken\n    o   in de huisartsenpraktijk\n    o   op school\n► Meer ontmoeting'));
+    expect(r.goals.map((g) => [g.text, g.subitems ?? []])).toEqual([['Eenzaamheid bespreekbaar maken', ['in de huisartsenpraktijk', 'op school']], ['Meer ontmoeting', []]]);
+  });
+  test('organisations one per line, or separated by `;` or ` / `', async () => {
+    const r = await recordOf(page('Inleiding.\n\nPartners\n\nGemeente Breda\nHumanitas Breda e.o.\nKBO Breda\n\nDeelnemers\n\nWelzijn Breda; Rode Kruis Breda / Bibliotheek Breda'));
+    // Trailing `.` is list punctuation (SPEC §3: text as written, trailing `;`/`.` removed).
+    expect(r.organizations.map((o) => o.name)).toEqual(['Gemeente Breda', 'Humanitas Breda e.o', 'KBO Breda', 'Welzijn Breda', 'Rode Kruis Breda', 'Bibliotheek Breda']);
+  });
+  test('`T:`/`M:`/`E:` labels, label parts joined by ` | `, and a Markdown two-cell table', async () => {
+    const r = await recordOf(page('Contact\n\nGerda Hofstee, coördinator\nT: 0594 - 50 88 20\nM: 06.41.27.93.05\nE: g.hofstee@welwest.nl\n\nContactpersoon: Roos Jacobs | Functie: kwartiermaker | Tel: 06 - 48 15 39 62\n\n| Contactpersoon | Ingrid Boon |\n|---|---|\n| Functie | coördinator Soest Samen |\n| Telefoon | 035 - 603 44 10 |'));
+    expect(contacts(r)).toEqual([
+      ['Gerda Hofstee', 'coördinator', null, ['+31594508820', '+31641279305'], ['g.hofstee@welwest.nl']],
+      ['Roos Jacobs', 'kwartiermaker', null, ['+31648153962'], []],
+      ['Ingrid Boon', 'coördinator Soest Samen', null, ['+31356034410'], []],
+    ]);
+  });
+  test('HTML: <dt>/<dd> read as labels; a mailto link named after the person gives the address', async () => {
+    const html = '<h1>Coalitie in Breda, Noord-Brabant</h1><p>Gemeente Breda</p><h2>Contact</h2><dl><dt>Contactpersoon</dt><dd>Sharda Ramdin</dd><dt>Telefoon</dt><dd>076 - 539 27 00</dd></dl><p>Of mail <a href="mailto:s.ramdin@breda.nl">Sharda Ramdin</a>.</p>';
+    const r = await recordOf(html, 'breda.html');
+    expect([contacts(r)[0], r.emails]).toEqual([['Sharda Ramdin', null, null, ['+31765392700'], []], ['s.ramdin@breda.nl']]);
+  });
+  test('a prose sentence in the contact section is no contact; a first name makes a place name a surname', async () => {
+    const r = await recordOf(page('Contact\n\nSteunpunt Breda Samen (Welzijn Breda)\nT 076 - 529 49 00\n\nIn 2023 tekenden veertien organisaties het pact, vertelt wethouder Marjolein Roosendaal trots aan iedereen die het wil horen.'));
+    expect([contacts(r), r.municipalitiesMentioned.map((m) => m.name)]).toEqual([[['Steunpunt Breda Samen', null, 'Welzijn Breda', ['+31765294900'], []]], ['Breda']]);
+  });
+  test('`hebben.In` (a missing space) and `tel.nr` are no web addresses; a Postbus number is no year; `van 47% (2022) naar 42%`, `65 jaar en ouder`', async () => {
+    const r = await recordOf(page('Wij hebben.In Breda, Postbus 1990, tel.nr.: 076 - 529 49 00.\n\nDoelen\n\n• Het percentage ouderen (65 jaar en ouder) daalt van 47% (2022) naar 42% (2026).'));
+    expect([r.websites, r.years, r.targets.map((t) => [t.ageMin, t.from, t.to])]).toEqual([[], [2022, 2026], [[65, 47, 42]]]);
+  });
+  test('a name line in quotes', async () => {
+    const r = await recordOf(page('"Noaberschap Breda"\n\nTekst.'));
+    expect(r.name).toBe('Noaberschap Breda');
+  });
+});
+

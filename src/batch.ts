@@ -26,6 +26,8 @@ export interface Result {
   record: CoalitionRecord | null;
   /** The record's id (kept when the record itself went to a spool). */
   id?: string;
+  /** The record as JSON, as a worker thread sends it (cheaper to pass than the object). */
+  recordJson?: string;
   rejected: { reason: RejectReason; message: string } | null;
   findings: Finding[];
   debug?: string;
@@ -41,6 +43,8 @@ export interface BatchOptions {
   uniqueIds?: boolean;
   /** Called with each result as it is finished (in any order), e.g. to move its record to a spool. */
   onResult?: (result: Result) => void;
+  /** Takes a worker's record as JSON (to spool it as it is); without it the record is parsed back. */
+  onRecordJson?: (path: string, json: string) => void;
 }
 
 /** A path that is neither a file nor a folder. */
@@ -144,7 +148,11 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
     }
   } else {
     results = await runOnWorkers(inputs, options, jobs, onProgress, (result) => {
-      result.id = result.record?.id;
+      if (result.recordJson !== undefined) {
+        if (options.onRecordJson) options.onRecordJson(result.path, result.recordJson);
+        else result.record = JSON.parse(result.recordJson) as CoalitionRecord;
+        delete result.recordJson;
+      } else result.id = result.record?.id;
       options.onResult?.(result);
     });
   }

@@ -76,7 +76,14 @@ export async function buildDataset(options: ExtractOptions, io: Io): Promise<Bui
   try {
     const results = await runBatch(
       inputs,
-      { rulesDir: options.rulesDir, jobs: options.jobs, maxBytes: options.maxBytes, uniqueIds: options.uniqueIds, onResult },
+      {
+        rulesDir: options.rulesDir,
+        jobs: options.jobs,
+        maxBytes: options.maxBytes,
+        uniqueIds: options.uniqueIds,
+        onResult,
+        ...(spool ? { onRecordJson: (path: string, json: string) => spool.addJson(path, json) } : {}),
+      },
       progress(io, inputs.length, options.ci),
     );
     return { results, spool, render: { formats: options.formats, csvExcel: options.csvExcel, toolVersion: toolVersion(), rulesHash: rules.hash } };

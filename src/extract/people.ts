@@ -125,7 +125,8 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
       const last = terms[terms.length - 1]!;
       if (rules.notNames.has(last.text) || rules.roles.has(last.text.toLowerCase())) continue;
       let end = last.offset.start + last.text.length;
-      const hyphened = /^(?:-\p{Lu}\p{Ll}+)+/u.exec(range.text.slice(end, end + 60));
+      // `Janssen-Houben`, `Wissink-te Lintelo`: a second surname after the hyphen, maybe with particles.
+      const hyphened = /^(?:-(?:(?:te|ter|ten|van|de|der|den)\s+)*\p{Lu}\p{Ll}+)+/u.exec(range.text.slice(end, end + 60));
       if (hyphened) {
         // `Hendrik-Ido-Ambacht`: a first name that starts a compound place name is no person;
         // `Mieke Janssen-Houben` (compromise splits at the hyphen): a double surname.
@@ -191,8 +192,9 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
     else if (i > 0 && /^\s*(?:,|en|&)\s*$/u.test(range.text.slice(spans[i - 1]!.end, spans[i]!.start))) hits[i]!.role = hits[i - 1]!.role;
   }
   for (let i = hits.length - 1; i >= 0; i--) {
-    // What follows the name, up to the end of its sentence or a colon.
-    const tail = range.text.slice(spans[i]!.end, spans[i]!.end + 300);
+    // What follows the name, up to the end of its sentence or a colon; an address in parentheses
+    // right after the name (`Karin Zwart (k.zwart@…), kwartiermaker`) is skipped.
+    const tail = range.text.slice(spans[i]!.end, spans[i]!.end + 300).replace(/^\s*\((?:[^()]*@[^()]*|https?:\/\/[^()]*)\)/u, '');
     const stop = /[.:;!?](?=\s|$)/u.exec(tail.replace(/\([^)]*\)/gu, (m) => 'x'.repeat(m.length)));
     const after = stop ? tail.slice(0, stop.index) : tail;
     const joined = i + 1 < hits.length && /^\s*(?:,|en|&)\s*$/u.test(range.text.slice(spans[i]!.end, spans[i + 1]!.start));
@@ -222,9 +224,17 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
 export function people(hits: NameHit[], context: Context): Person[] {
   const byName = new Map<string, Person>();
   // `Anne-Marie` inside `Anne-Marie in 't Veld` (two finders, one name): the longer one counts.
-  const inside = (hit: NameHit) => hits.some((h) => h !== hit && h.range.start <= hit.range.start && hit.range.end <= h.range.end && h.range.end - h.range.start > hit.range.end - hit.range.start);
+  // One sweep in start order (longer first at one start): a hit ending before the furthest end so far is inside.
+  const inside = new Set<NameHit>();
+  let outer: Range | null = null;
+  for (const hit of [...hits].sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end)) {
+    // The same range twice (two finders) is one name, not one inside the other.
+    const same = outer !== null && outer.start === hit.range.start && outer.end === hit.range.end;
+    if (outer !== null && hit.range.end <= outer.end && !same) inside.add(hit);
+    else if (outer === null || hit.range.end > outer.end) outer = hit.range;
+  }
   for (const hit of hits) {
-    if (inside(hit)) continue;
+    if (inside.has(hit)) continue;
     const known = byName.get(hit.range.text);
     if (known) known.role ??= hit.role;
     else byName.set(hit.range.text, { name: hit.range.text, role: hit.role, span: context.span(hit.range) });
@@ -279,6 +289,8 @@ function splitTopLevel(text: string): string[] {
 function nameShaped(text: string, rules: Rules): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 6) return false;
+  // `Mail Karin Zwart`: a label word (Mail, Bel, Tel) starts no name.
+  if (rules.labels.some((l) => l.re.test(`${words[0]}:`))) return false;
   if (rules.notNames.has(words[0]!) || rules.notNameEnding.test(words[0]!) || rules.organizationTypes.some((t) => t.type !== 'category' && t.test(words[0]!))) return false;
   return words.every((w) => rules.particles.has(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && !rules.particles.has(words[0]!) && !rules.particles.has(words[words.length - 1]!);
 }
@@ -293,7 +305,8 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
   // `Yvonne Schreurs – projectleider, gemeente X`: a spaced dash after the name separates like a comma (same length, so offsets hold).
   const text = value.text.replace(/\s[–—-]\s/u, (dash) => `,${' '.repeat(dash.length - 1)}`);
   const first = splitTopLevel(text)[0]!;
-  const paren = /\(([^)]*)\)/u.exec(first);
+  // `(coördinatoren)` or `(Welzijn X)` after the names; an address in parentheses is neither.
+  const paren = /\(([^)@]*)\)/u.exec(first);
   const namesPart = paren ? first.slice(0, paren.index) : first;
   const hits: NameHit[] = [];
   let from = 0;
@@ -308,6 +321,8 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
     const cleaned = afterRole.replace(rules.titles, '');
     const lead = trimmed.length - cleaned.length;
     if (!nameShaped(cleaned, rules)) continue;
+    // `Noaberschap Dinkelland`, `Samen Dutkum`: a phrase that ends in a place and starts with no first name is no person.
+    if (!startsWithFirstName(cleaned, rules) && rules.municipalities.byName.has(fold(cleaned.split(/\s+/u).pop()!))) continue;
     hits.push({ range: subRange(value, at + lead, at + trimmed.length), role: role ?? labelRole, organization: null });
   }
   if (hits.length === 0) return hits;
@@ -333,6 +348,8 @@ type Gathered = { hit: NameHit; emails: Found[]; phones: Found[]; role?: string;
  * (`Tel. 06 …`). `Voor algemene vragen kunt u de gemeente bellen op 14 038.` is not.
  */
 function sameTopic(line: Range, from: number, to: number, rules: Rules): boolean {
+  // Far apart, the data is in another sentence (and slicing more would make long lines quadratic).
+  if (to - from > 400) return false;
   const between = line.text.slice(Math.max(0, from - line.start), Math.max(0, to - line.start));
   let last = -1;
   for (const m of between.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) last = m.index + m[0].length;

@@ -42,6 +42,8 @@ export function documentWarnings(record: CoalitionRecord, context: Context): voi
   }
 
   for (const range of [...structure.ranges, ...structure.noise]) {
+    // Glued words need a lower-case letter right before a capital: most ranges have none.
+    if (!/\p{Ll}\p{Lu}/u.test(range.text)) continue;
     const re = rules.gluedWords;
     re.lastIndex = 0;
     for (let m = re.exec(range.text); m; m = re.exec(range.text)) {

@@ -22,7 +22,12 @@ export class RecordSpool {
 
   /** Stores the record of input `path`. */
   add(path: string, record: CoalitionRecord): void {
-    const bytes = Buffer.from(JSON.stringify(record), 'utf8');
+    this.addJson(path, JSON.stringify(record));
+  }
+
+  /** Stores the record of input `path`, given as its JSON. */
+  addJson(path: string, json: string): void {
+    const bytes = Buffer.from(json, 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
     this.slots.set(path, { position: this.size, length: bytes.length });
     this.size += bytes.length;

@@ -162,8 +162,9 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   const rolesFile = files['roles.yaml'];
   const roles = new Map<string, string>();
   for (const group of rolesFile.roles.flatMap((entry) => entry.words)) for (const word of group) roles.set(word.toLowerCase(), group[0]!);
-  // A role word, or a compound that ends in one (`jongerenwerker`, `dorpsconsulenten`).
-  const roleWord = new RegExp(`(?<![\\p{L}])\\p{L}*(?:${alternation([...roles.keys()])})(?![\\p{L}])`, 'giu');
+  // A role word, or a compound that ends in one (`jongerenwerker`, `dorpsconsulenten`): the word's
+  // end is enough (no `\p{L}*` before it, which would backtrack through every word).
+  const roleWord = new RegExp(`(?:${alternation([...roles.keys()])})(?![\\p{L}])`, 'giu');
   const titles = new RegExp(`^(?:${alternation(rolesFile.titles.flatMap((t) => t.words))})(?=\\s|$)\\s*`, 'iu');
 
   const organizationTypes = files['organizations.yaml'].types.map((entry, index) => {

@@ -185,5 +185,10 @@ describe('patterns of the fourth held-out set', () => {
     const r = await recordOf(page('"Noaberschap Breda"\n\nTekst.'));
     expect(r.name).toBe('Noaberschap Breda');
   });
+  test('`Wissink-te Lintelo`, `maatje`, a mailto address between name and role, no person named after a place', async () => {
+    const html = '<h1>Coalitie in Breda, Noord-Brabant</h1><p>Gemeente Breda</p><p>Wethouder Hanneke Wissink-te Lintelo sprak met maatje Gerrit Jan Bakker.</p><h2>Contact</h2><p>Noaberschap Breda</p><p>Mail <a href="mailto:k.zwart@breda.nl">Karin Zwart</a>, kwartiermaker bij Stichting Welzijn Breda.</p>';
+    const r = await recordOf(html, 'breda.html');
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([['Hanneke Wissink-te Lintelo', 'wethouder'], ['Gerrit Jan Bakker', 'maatje'], ['Karin Zwart', 'kwartiermaker']]);
+  });
 });
 

@@ -119,14 +119,14 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
         const terms = hit.terms.map((t) => ({ text: t.text, offset: { start: t.offset.start + window.start, length: t.offset.length } }));
       if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text) || rules.particles.has(`'${t.text}`))) continue;
       // `in de Kees Boekezaal`: a name after `de`/`het` names a place or a thing, not a person.
-      if (/(?:^|\s)(?:de|het)\s+$/u.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 5), terms[0]!.offset.start))) continue;
+      if (rules.afterArticle.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 5), terms[0]!.offset.start))) continue;
       // `Sint-Cecilia Schin`: a first name that ends a compound word is no person.
       if (/[-\p{L}]$/u.test(range.text.slice(Math.max(0, terms[0]!.offset.start - 1), terms[0]!.offset.start))) continue;
       const last = terms[terms.length - 1]!;
       if (rules.notNames.has(last.text) || rules.roles.has(last.text.toLowerCase())) continue;
       let end = last.offset.start + last.text.length;
       // `Janssen-Houben`, `Wissink-te Lintelo`: a second surname after the hyphen, maybe with particles.
-      const hyphened = /^(?:-(?:(?:te|ter|ten|van|de|der|den)\s+)*\p{Lu}\p{Ll}+)+/u.exec(range.text.slice(end, end + 60));
+      const hyphened = rules.hyphenSurname.exec(range.text.slice(end, end + 60));
       if (hyphened) {
         // `Hendrik-Ido-Ambacht`: a first name that starts a compound place name is no person;
         // `Mieke Janssen-Houben` (compromise splits at the hyphen): a double surname.
@@ -258,7 +258,7 @@ export function describeParts(text: string, rules: Rules): { role: string | null
     if (/^\p{Lu}/u.test(part) || rules.organizationStart.test(part)) organization ??= part;
     else if (role === null && organization === null) {
       // `coördinator eenzaamheid bij Stichting Welzijn Epe`: the role, then its organisation.
-      const at = /\s(?:bij|van|namens)\s+(?=\p{Lu}|(?:de|het)\s+\p{Lu}|gemeente\s|stichting\s)/u.exec(part);
+      const at = rules.organizationLink.exec(part);
       role = at ? part.slice(0, at.index) : part;
       if (at) organization = part.slice(at.index + at[0].length);
       else if (parenthesised) organization = parenthesised;

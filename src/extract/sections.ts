@@ -247,7 +247,7 @@ export function proseList(paragraph: Range, context: Context, needCue: boolean):
   }
   push(body.length);
   // `van de bibliotheek tot de voetbalclub`: parts that start with a preposition are prose, not names.
-  if (parts.some((part) => /^(?:van|tot|met|voor|door|naar|bij|om|uit|zoals)\s/u.test(part.text))) return [];
+  if (parts.some((part) => context.rules.notListStart.test(part.text))) return [];
   return parts.every((part) => part.text.split(/\s+/u).length <= 8) ? parts : [];
 }
 

@@ -47,6 +47,14 @@ export interface Rules {
   surnameStarts: Set<string>;
   /** A word that ends like this (`Steunpunt`) starts a desk's name, not a person's. */
   notNameEnding: RegExp;
+  /** Text that ends in an article (`… in de `): a name after it is a place or thing. */
+  afterArticle: RegExp;
+  /** A hyphen and a second surname, maybe with particles (`-te Lintelo`). */
+  hyphenSurname: RegExp;
+  /** Where a role phrase turns to its organisation (` bij Stichting …`). */
+  organizationLink: RegExp;
+  /** A prose list part that starts with one of these words is prose (`van de bibliotheek tot …`). */
+  notListStart: RegExp;
   firstNames: Set<string>;
   municipalities: {
     byCode: Map<string, Municipality>;
@@ -93,13 +101,14 @@ type Files = {
     desks: Entry & { pattern: string };
     continuations: Entry & { words: string[] };
   };
-  'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[]; notRoles: Entry & { words: string[] } };
+  'roles.yaml': { roles: (Entry & { words: string[][] })[]; titles: (Entry & { words: string[] })[]; notRoles: Entry & { words: string[] }; organizationLinks: Entry & { words: string[] } };
   'organizations.yaml': {
     types: (Entry & { type: OrganizationType; keywords?: { text: string; match: 'word' | 'prefix' | 'part' }[]; pattern?: string })[];
     members: Entry & { phrases: string[] };
     lowerCaseStarts: Entry & { pattern: string };
+    notListStarts: Entry & { words: string[] };
   };
-  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] }; surnameStarts: Entry & { words: string[] }; notNameEndings: Entry & { words: string[] } };
+  'names.yaml': { particles: Entry & { words: string[] }; notNames: Entry & { words: string[] }; surnameStarts: Entry & { words: string[] }; notNameEndings: Entry & { words: string[] }; articles: Entry & { words: string[] } };
   'first-names.txt': Entry & { names: string[] };
   'municipalities.yaml': {
     aliases: Entry & { names: Record<string, string> };
@@ -244,6 +253,10 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
     surnameStarts: new Set(names.surnameStarts.words),
+    afterArticle: new RegExp(`(?:^|\\s)(?:${alternation(names.articles.words)})\\s+$`, 'u'),
+    hyphenSurname: new RegExp(`^(?:-(?:(?:${alternation([...names.particles.words])})\\s+)*\\p{Lu}\\p{Ll}+)+`, 'u'),
+    organizationLink: new RegExp(`\\s(?:${alternation(rolesFile.organizationLinks.words)})\\s+(?=\\p{Lu}|(?:de|het)\\s+\\p{Lu}|gemeente\\s|stichting\\s)`, 'u'),
+    notListStart: new RegExp(`^(?:${alternation(files['organizations.yaml'].notListStarts.words)})\\s`, 'u'),
     notNameEnding: new RegExp(`^\\p{L}*(?:${alternation(names.notNameEndings.words)})$`, 'iu'),
     firstNames: new Set(files['first-names.txt'].names),
     municipalities: {

@@ -51,6 +51,7 @@ export const rulesFileSchemas: Record<string, object> = {
     roles: { type: 'array', items: entry({ words: { type: 'array', items: words } }, ['words']) },
     titles: { type: 'array', items: entry({ words }, ['words']) },
     notRoles: entry({ words }, ['words']),
+    organizationLinks: entry({ words }, ['words']),
   }),
   'organizations.yaml': file({
     types: {
@@ -74,8 +75,9 @@ export const rulesFileSchemas: Record<string, object> = {
     },
     members: entry({ phrases: words }, ['phrases']),
     lowerCaseStarts: entry({ pattern: text }, ['pattern']),
+    notListStarts: entry({ words }, ['words']),
   }),
-  'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']), surnameStarts: entry({ words }, ['words']), notNameEndings: entry({ words }, ['words']) }),
+  'names.yaml': file({ particles: entry({ words }, ['words']), notNames: entry({ words }, ['words']), surnameStarts: entry({ words }, ['words']), notNameEndings: entry({ words }, ['words']), articles: entry({ words }, ['words']) }),
   'municipalities.yaml': file({
     aliases: entry({ names: { type: 'object', additionalProperties: { type: 'string', pattern: '^GM[0-9]{4}$' } } }, ['names']),
     ambiguous: entry(

@@ -44,6 +44,12 @@ describe('bundled rules: every example does what it says', () => {
     expect(patterns.phoneLike.example.match(rules.phoneLike)).toEqual(['06-2145789']);
     expect('in 2021 en 2022 met 1.500 mensen'.match(rules.phoneLike)).toBeNull();
   });
+  test('article, organisation-link, not-a-list and hyphen-surname examples', () => {
+    expect(rules.afterArticle.test('het Buurtcafé in de ')).toBe(true);
+    expect(rules.organizationLink.exec(yaml('roles.yaml').organizationLinks.example)?.index).toBe('coördinator eenzaamheid'.length);
+    expect(yaml('organizations.yaml').notListStarts.example.split(' en ').map((part: string) => rules.notListStart.test(part))).toEqual([true, true]);
+    expect(rules.hyphenSurname.exec('-te Lintelo sprak')?.[0]).toBe('-te Lintelo');
+  });
   test('desk, not-a-role and lower-case organisation examples', () => {
     expect([...yaml('contacts.yaml').desks.example.matchAll(rules.desk)].map((m) => m[1])).toEqual(['Haagse Hulplijn']);
     expect(rules.notRole.test('die de coalitie trekt')).toBe(true);

@@ -109,27 +109,31 @@ function tableRow(line: Line): Line {
   return { text, start: line.start + from, end: line.start + from + text.length, indent: line.indent };
 }
 
+/**
+ * Where a caption glued to the next sentence ends (`Beeldmerk … eenzaamheidBijna de helft …`):
+ * at a known glued word (the noise keeps that word, so the glued-words warning still sees the
+ * seam), else at the rule's seam (a lower-case letter right before a capitalised sentence).
+ */
+function captionEnd(text: string, seam: RegExp, rules: Rules): { cut: number; noiseEnd: number } | null {
+  rules.gluedWords.lastIndex = 0;
+  const glued = rules.gluedWords.exec(text);
+  if (glued) {
+    const cut = glued.index + glued.groups!.left!.length;
+    return { cut, noiseEnd: cut + glued.groups!.right!.length };
+  }
+  const m = seam.exec(text);
+  return m ? { cut: m.index + m[0].length, noiseEnd: m.index + m[0].length } : null;
+}
+
 /** Removes a noise line, or the caption glued to the start of a line; returns what is left. */
 function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: Structure['noise']): Line | null {
   for (const rule of rules.noise) {
     if (!rule.re.test(line.text)) continue;
     if (rule.afterQuote && !(previous && /['"’”]$/u.test(previous.text))) continue;
-    rules.gluedWords.lastIndex = 0;
-    const glued = rule.id === 'image-caption' ? rules.gluedWords.exec(line.text) : null;
-    if (glued) {
-      // "Beeldmerk … eenzaamheidBijna de helft …": the caption ends where the next sentence is glued on.
-      const cut = glued.index + glued.groups!.left!.length;
-      // The noise range keeps the glued word after the cut, so the glued-words warning still sees the seam.
-      const seam = cut + glued.groups!.right!.length;
-      noise.push({ text: line.text.slice(0, seam), start: line.start, end: line.start + seam, rule: rule.id });
-      return { text: line.text.slice(cut), start: line.start + cut, end: line.end, indent: line.indent };
-    }
-    const seam = rule.seam?.exec(line.text);
-    if (seam) {
-      // No known glue word, but a lower-case letter directly before a capitalised sentence.
-      const cut = seam.index + seam[0].length;
-      noise.push({ text: line.text.slice(0, cut), start: line.start, end: line.start + cut, rule: rule.id });
-      return { text: line.text.slice(cut), start: line.start + cut, end: line.end, indent: line.indent };
+    const split = rule.seam ? captionEnd(line.text, rule.seam, rules) : null;
+    if (split) {
+      noise.push({ text: line.text.slice(0, split.noiseEnd), start: line.start, end: line.start + split.noiseEnd, rule: rule.id });
+      return { text: line.text.slice(split.cut), start: line.start + split.cut, end: line.end, indent: line.indent };
     }
     noise.push({ ...line, rule: rule.id });
     return null;
@@ -137,7 +141,6 @@ function dropNoise(line: Line, previous: Line | undefined, rules: Rules, noise: 
   return line;
 }
 
-/** One run of lines between blank lines → a heading, a paragraph and/or a list. */
 /** A line without the decoration around a heading (`>> Contact`, `— Doelen —`); the line itself when it has none. */
 function undecorated(line: Line, rules: Rules): Line {
   const re = rules.heading.decoration;
@@ -155,6 +158,7 @@ function undecorated(line: Line, rules: Rules): Line {
   return { text: line.text.slice(start, end), start: line.start + start, end: line.start + end, indent: line.indent };
 }
 
+/** One run of lines between blank lines → a heading, a paragraph and/or a list. */
 function groupBlocks(lines: Line[], rules: Rules): Block[] {
   const raw = lines[0]!;
   // `>> Wat willen we bereiken`: a decorated heading is a heading without its decoration.
@@ -168,7 +172,6 @@ function groupBlocks(lines: Line[], rules: Rules): Block[] {
     const heading = headingShaped(first.text, rules) ? headingBlock(first, rules) : null;
     if (heading?.kind) return [heading, ...groupBlocks(lines.slice(1), rules)];
   }
-  if (first !== raw) lines = [raw, ...lines.slice(1)];
   const blocks: Block[] = [];
   let paragraph: Line[] = [];
   let list: { items: Item[]; stack: { indent: number; item: Item }[] } | null = null;

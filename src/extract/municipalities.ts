@@ -102,6 +102,11 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
       const province = provinceAfter ? provinces.get(fold(provinceAfter)) ?? null : null;
       let codes = lookup(written, rules, province);
       if (codes.length > 1 && place && codes.includes(place.code)) codes = [place.code];
+      // `Bergen` on a page in Limburg is Bergen (L.).
+      else if (codes.length > 1 && place) {
+        const here = codes.filter((code) => byCode.get(code)!.province === place.province);
+        if (here.length === 1) codes = here;
+      }
       const bare = written.replace(/\s*\([^)]*\)$/u, '');
       const cue = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
       // `in Beek` counts for the page's own province only (elsewhere it is a village or a word).
@@ -116,7 +121,9 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
         if (!c.ambiguous || c.cued) return;
         const prev = candidates[i - 1];
         const next = candidates[i + 1];
-        if ((prev && (!prev.ambiguous || prev.cued) && linked(prev, c)) || (next && (!next.ambiguous || next.cued) && linked(c, next))) c.cued = true;
+        // In the page's own province only: `Lochem, Gorssel, Laren, Barchem` lists villages of Lochem, not Laren (NH.).
+        const local = !place || c.codes.some((code) => byCode.get(code)!.province === place.province);
+        if (local && ((prev && (!prev.ambiguous || prev.cued) && linked(prev, c)) || (next && (!next.ambiguous || next.cued) && linked(c, next)))) c.cued = true;
       });
     }
     for (const c of candidates) {

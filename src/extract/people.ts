@@ -305,14 +305,24 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
   // `Yvonne Schreurs – projectleider, gemeente X`: a spaced dash after the name separates like a comma (same length, so offsets hold).
   const text = value.text.replace(/\s[–—-]\s/u, (dash) => `,${' '.repeat(dash.length - 1)}`);
   const first = splitTopLevel(text)[0]!;
-  // `(coördinatoren)` or `(Welzijn X)` after the names; an address in parentheses is neither.
-  const paren = /\(([^)@]*)\)/u.exec(first);
-  const namesPart = paren ? first.slice(0, paren.index) : first;
+  // The names, split at `en`, `&` or `/` outside parentheses: `X (Org A) en Y (Org B)`, `X en Y (coördinatoren)`.
+  const masked = first.replace(/\([^)]*\)/gu, (m) => 'x'.repeat(m.length));
+  const pieces: { at: number; text: string; paren: string | null }[] = [];
+  let cut = 0;
+  for (const m of [...masked.matchAll(/\s+(?:en|&)\s+|\s*\/\s*/gu), null]) {
+    const end = m ? m.index : first.length;
+    const piece = first.slice(cut, end);
+    // `(coördinatoren)` or `(Welzijn X)` after a name; an address in parentheses is neither.
+    const paren = /\(([^)@]*)\)/u.exec(piece);
+    pieces.push({ at: cut, text: paren ? piece.slice(0, paren.index) : piece, paren: paren ? paren[1]!.trim() : null });
+    if (m) cut = m.index + m[0].length;
+  }
+  // A parenthesis after the last name only is everybody's (`X en Y (coördinatoren)`).
+  const shared = pieces.length > 1 && pieces.slice(0, -1).every((p) => p.paren === null) ? pieces[pieces.length - 1]!.paren : null;
   const hits: NameHit[] = [];
-  let from = 0;
-  for (const piece of namesPart.split(/\s+(?:en|&)\s+|\s*\/\s*/u)) {
-    const at = text.indexOf(piece, from);
-    from = at + piece.length;
+  const parens = new Map<NameHit, string | null>();
+  for (const { at, text: pieceText, paren } of pieces) {
+    const piece = pieceText;
     const trimmed = piece.replace(/[.:;]+$/u, '').trimEnd();
     // `Programmasecretaris Noor Habets`: a role word before the name is the role.
     const roleWord = /^(\p{L}+)\s+/u.exec(trimmed);
@@ -323,13 +333,19 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
     if (!nameShaped(cleaned, rules)) continue;
     // `Noaberschap Dinkelland`, `Samen Dutkum`: a phrase that ends in a place and starts with no first name is no person.
     if (!startsWithFirstName(cleaned, rules) && rules.municipalities.byName.has(fold(cleaned.split(/\s+/u).pop()!))) continue;
-    hits.push({ range: subRange(value, at + lead, at + trimmed.length), role: role ?? labelRole, organization: null });
+    // `Zilveren Lijn`: a desk word anywhere, without a first name, names a desk; the coalition's own name is no person either.
+    if (!startsWithFirstName(cleaned, rules) && cleaned.split(/\s+/u).some((word) => rules.notNameEnding.test(word))) continue;
+    if (cleaned === context.structure.nameLine?.text) continue;
+    const hit: NameHit = { range: subRange(value, at + lead, at + trimmed.length), role: role ?? labelRole, organization: null };
+    hits.push(hit);
+    parens.set(hit, paren ?? shared);
   }
   if (hits.length === 0) return hits;
   const described = describeParts(text.slice(first.length + 1), rules);
   for (const hit of hits) {
-    if (paren && /^\p{Ll}/u.test(paren[1]!)) hit.role ??= paren[1]!.trim();
-    else if (paren) hit.organization = paren[1]!.trim();
+    const paren = parens.get(hit) ?? null;
+    if (paren && /^\p{Ll}/u.test(paren) && !rules.organizationStart.test(paren)) hit.role ??= paren;
+    else if (paren) hit.organization = paren;
     hit.role ??= first.length < text.length ? described.role : null;
     hit.organization ??= first.length < text.length ? described.organization : null;
   }
@@ -534,7 +550,15 @@ export async function contacts(context: Context, names: Map<Range, NameHit[]>): 
         if (hits.length > 0) {
           extraHits.push(...hits);
           current = share(hits, found.emails, found.phones, line, rules);
-          result.push(...current);
+          // `Mobiel Sandra Peeters: 06 …` below `Contactpersonen: Sandra Peeters …`: the same contact.
+          current = current.map((g) => {
+            const known = result.find((r) => r.hit.range.text === g.hit.range.text);
+            if (!known) return g;
+            known.emails.push(...g.emails);
+            known.phones.push(...g.phones);
+            return known;
+          });
+          result.push(...current.filter((g) => !result.includes(g)));
           nameLineAbove = onlyNames(line, hits, [...found.emails, ...found.phones]);
           contactLineAbove = true;
         } else if (deskHere) {

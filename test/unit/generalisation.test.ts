@@ -168,10 +168,10 @@ describe('patterns of the fourth held-out set', () => {
       ['Ingrid Boon', 'coördinator Soest Samen', null, ['+31356034410'], []],
     ]);
   });
-  test('HTML: <dt>/<dd> read as labels; a mailto link named after the person gives the address', async () => {
+  test('HTML: <dt>/<dd> read as labels; a mailto link named after the person gives the address, to the same contact', async () => {
     const html = '<h1>Coalitie in Breda, Noord-Brabant</h1><p>Gemeente Breda</p><h2>Contact</h2><dl><dt>Contactpersoon</dt><dd>Sharda Ramdin</dd><dt>Telefoon</dt><dd>076 - 539 27 00</dd></dl><p>Of mail <a href="mailto:s.ramdin@breda.nl">Sharda Ramdin</a>.</p>';
     const r = await recordOf(html, 'breda.html');
-    expect([contacts(r)[0], r.emails]).toEqual([['Sharda Ramdin', null, null, ['+31765392700'], []], ['s.ramdin@breda.nl']]);
+    expect([contacts(r), r.emails]).toEqual([[['Sharda Ramdin', null, null, ['+31765392700'], ['s.ramdin@breda.nl']]], ['s.ramdin@breda.nl']]);
   });
   test('a prose sentence in the contact section is no contact; a first name makes a place name a surname', async () => {
     const r = await recordOf(page('Contact\n\nSteunpunt Breda Samen (Welzijn Breda)\nT 076 - 529 49 00\n\nIn 2023 tekenden veertien organisaties het pact, vertelt wethouder Marjolein Roosendaal trots aan iedereen die het wil horen.'));
@@ -189,6 +189,31 @@ describe('patterns of the fourth held-out set', () => {
     const html = '<h1>Coalitie in Breda, Noord-Brabant</h1><p>Gemeente Breda</p><p>Wethouder Hanneke Wissink-te Lintelo sprak met maatje Gerrit Jan Bakker.</p><h2>Contact</h2><p>Noaberschap Breda</p><p>Mail <a href="mailto:k.zwart@breda.nl">Karin Zwart</a>, kwartiermaker bij Stichting Welzijn Breda.</p>';
     const r = await recordOf(html, 'breda.html');
     expect(r.people.map((p) => [p.name, p.role])).toEqual([['Hanneke Wissink-te Lintelo', 'wethouder'], ['Gerrit Jan Bakker', 'maatje'], ['Karin Zwart', 'kwartiermaker']]);
+  });
+});
+
+describe('patterns of the fifth held-out set', () => {
+  test('`X (Org A) en Y (gemeente B)`: each name its own organisation; a later `Mobiel X:` line is the same contact', async () => {
+    const r = await recordOf(page('Contact\n\nContactpersonen: Sandra Peeters (Stichting Welzijn Breda) en Rob Jacobs (gemeente Breda)\nMobiel Sandra Peeters: 06 - 53 81 29 47'));
+    expect(contacts(r)).toEqual([
+      ['Sandra Peeters', null, 'Stichting Welzijn Breda', ['+31653812947'], []],
+      ['Rob Jacobs', null, 'gemeente Breda', [], []],
+    ]);
+  });
+  test('a desk with a description in parentheses; the coalition’s own name in the contact section is no person', async () => {
+    const r = await recordOf(page('Breda Ontmoet\n\nInleiding.\n\nContact\n\nBreda Ontmoet\nContactpersoon: Anna de Vries\nTelefoon: 076 - 529 49 00\n\nZilveren Lijn (belservice voor ouderen): 06 - 48 27 15 93'));
+    expect([contacts(r), r.people.map((p) => p.name)]).toEqual([
+      [['Anna de Vries', null, null, ['+31765294900'], []], ['Zilveren Lijn', null, null, ['+31648271593'], []]],
+      ['Anna de Vries'],
+    ]);
+  });
+  test('`Bergen` on a Limburg page is Bergen (L.); a village in a list of the page’s places is no mention elsewhere', async () => {
+    const limburg = await recordOf(page('Samen met de gemeenten Bergen, Mook en Middelaar.', 'Coalitie in Gennep, Limburg', 'Gemeente Gennep'));
+    const lochem = await recordOf(page('De kernen Lochem, Gorssel, Laren en Almen.', 'Coalitie in Lochem, Gelderland', 'Gemeente Lochem'));
+    expect([limburg.municipalitiesMentioned.map((m) => m.name), lochem.municipalitiesMentioned.map((m) => m.name)]).toEqual([
+      ['Gennep', 'Bergen (L.)', 'Mook en Middelaar'],
+      ['Lochem'],
+    ]);
   });
 });
 

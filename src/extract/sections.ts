@@ -78,10 +78,30 @@ function headedParagraphs(blocks: Block[], context: Context): Goal[] {
   }
   if (pending) goals.push({ text: pending.text, span: context.span(pending) });
   if (goals.length === 0 && prose.length > 0) {
+    // `… vier doelen afgesproken. 1. Iedere inwoner … 2. Vrijwilligers …`: goals numbered inside the prose.
+    const numbered = prose.flatMap((range) => inlineNumbered(range));
+    if (numbered.length > 0) return numbered.map((range) => ({ text: range.text, span: context.span(range) }));
     const all = joinRanges(prose);
     goals.push({ text: all.text, span: context.span(all) });
   }
   return goals;
+}
+
+/** Items numbered 1., 2., … inside a paragraph (after its start or a sentence end), at least two; else none. */
+function inlineNumbered(range: Range): Range[] {
+  const marks: { at: number; from: number }[] = [];
+  let expect = 1;
+  for (const m of range.text.matchAll(/(?:^|(?<=[.:;!?]\s))(\d{1,2})[.)]\s+(?=\p{Lu})/gu)) {
+    if (Number(m[1]) !== expect) continue;
+    marks.push({ at: m.index, from: m.index + m[0].length });
+    expect++;
+  }
+  if (marks.length < 2) return [];
+  return marks.map((mark, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1]!.at : range.text.length;
+    const raw = range.text.slice(mark.from, end).trimEnd();
+    return { text: raw, start: range.start + mark.from, end: range.start + mark.from + raw.length };
+  });
 }
 
 function flatten(items: Item[]): Item[] {

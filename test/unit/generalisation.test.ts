@@ -215,5 +215,12 @@ describe('patterns of the fifth held-out set', () => {
       ['Lochem'],
     ]);
   });
+  test('goals numbered inside one paragraph are goals of their own', async () => {
+    const r = await recordOf(page('Inleiding.\n\nDoelen\n\nWe hebben drie doelen. 1. Iedereen weet waar hij terecht kan. 2. Er zijn meer ontmoetingsplekken. 3. Het percentage eenzamen daalt van 9% naar 7%.'));
+    expect([r.goals.map((g) => g.text), r.targets.map((t) => [t.from, t.to])]).toEqual([
+      ['Iedereen weet waar hij terecht kan.', 'Er zijn meer ontmoetingsplekken.', 'Het percentage eenzamen daalt van 9% naar 7%.'],
+      [[9, 7]],
+    ]);
+  });
 });
 

@@ -5,9 +5,10 @@
  */
 import type { CoalitionRecord } from '../schema/record.js';
 import type { Rules } from '../rules/compile.js';
-import { escapeRegExp, fold, stripDiacritics } from '../util/text.js';
+import { escapeRegExp, stripDiacritics } from '../util/text.js';
 import type { Range } from '../util/lines.js';
 import { subRange, type Context } from './context.js';
+import { lookup } from './municipalities.js';
 import { sectionsOf } from './sections.js';
 import { links, phones, type Found } from './values.js';
 
@@ -142,7 +143,7 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
   for (let m = initials.exec(range.text); m; m = initials.exec(range.text)) {
     // `H. Johannes de Doper` (a saint), `H.I. Ambacht` (a place): initials before a first name or a place are no person.
     const surname = /\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?$/u.exec(m[0])![0];
-    if (rules.firstNames.has(surname) || lookupsPlace(m[0], rules)) continue;
+    if (rules.firstNames.has(surname) || lookup(m[0], rules).length > 0) continue;
     if (!spans.some((s) => s.start <= m!.index && m!.index < s.end)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   // After a contact phrase, a name-shaped phrase is a name even when its first name is not in
@@ -171,12 +172,7 @@ function nameAt(text: string, rules: Rules): string | null {
     NAME_AT_CACHE.set(rules, re);
   }
   const m = re.exec(text);
-  return m && nameShaped(m[0], rules) && !rules.notNames.has(m[0].split(/\s+/u).pop()!) && !lookupsPlace(m[0], rules) ? m[0] : null;
-}
-
-/** Whether a phrase is a municipality's name or alias (`H.I. Ambacht`, `Bergen op Zoom`). */
-function lookupsPlace(text: string, rules: Rules): boolean {
-  return rules.municipalities.byName.has(fold(text));
+  return m && nameShaped(m[0], rules) && !rules.notNames.has(m[0].split(/\s+/u).pop()!) && lookup(m[0], rules).length === 0 ? m[0] : null;
 }
 
 /** Adds the role word before a name, or the role phrase after it, and a `(Organisation)` after it. */
@@ -332,7 +328,7 @@ function contactLineNames(value: Range, context: Context, labelRole: string | nu
     const lead = trimmed.length - cleaned.length;
     if (!nameShaped(cleaned, rules)) continue;
     // `Noaberschap Dinkelland`, `Samen Dutkum`: a phrase that ends in a place and starts with no first name is no person.
-    if (!startsWithFirstName(cleaned, rules) && rules.municipalities.byName.has(fold(cleaned.split(/\s+/u).pop()!))) continue;
+    if (!startsWithFirstName(cleaned, rules) && lookup(cleaned.split(/\s+/u).pop()!, rules).length > 0) continue;
     // `Zilveren Lijn`: a desk word anywhere, without a first name, names a desk; the coalition's own name is no person either.
     if (!startsWithFirstName(cleaned, rules) && cleaned.split(/\s+/u).some((word) => rules.notNameEnding.test(word))) continue;
     if (cleaned === context.structure.nameLine?.text) continue;

@@ -104,7 +104,8 @@ function inlineNumbered(range: Range): Range[] {
   });
 }
 
-function flatten(items: Item[]): Item[] {
+/** Items and their nested items, in document order. */
+export function flatten(items: Item[]): Item[] {
   return items.flatMap((item) => [item, ...flatten(item.children)]);
 }
 
@@ -224,7 +225,7 @@ export function proseList(paragraph: Range, context: Context, needCue: boolean):
   // The last cue before the list starts (`De kerngroep van de coalitie bestaat uit A, B en C`).
   const firstComma = text.search(/[,:]/u);
   let cue: RegExpExecArray | null = null;
-  for (const m of text.matchAll(new RegExp(context.rules.memberCue.source, 'giu'))) if (cue === null || firstComma < 0 || m.index < firstComma) cue = m;
+  for (const m of text.matchAll(context.rules.memberCue)) if (cue === null || firstComma < 0 || m.index < firstComma) cue = m;
   let lead = 0;
   if (cue) {
     lead = cue.index + cue[0].length;

@@ -65,9 +65,6 @@ export function websiteKey(url: string): string {
   return url.replace(/^https?:\/\//iu, '').replace(/^www\./iu, '').replace(/\/$/u, '').toLowerCase();
 }
 
-/** `09.00-17.00` (opening hours), which libphonenumber would read as a 0900 number. */
-const TIME_RANGE = /^\d{1,2}[.:]\d{2}\s*(?:[-–]|tot)\s*\d{1,2}[.:]\d{2}$/u;
-
 /** Phone numbers of one range in E.164; phone-like digits that are not a valid number are warned about. */
 export async function phones(range: Range, context: Context): Promise<Found[]> {
   if (!/\d[\d\s()./-]{4,}\d/u.test(range.text)) return [];
@@ -81,7 +78,7 @@ export async function phones(range: Range, context: Context): Promise<Found[]> {
     for (const m of find(chunk, 'NL')) {
       // A Dutch number is written from its 0, +31, 0031 or 14: `9.00–17.00 uur` is a time.
       const raw = chunk.slice(m.startsAt, m.endsAt);
-      if (!/^(?:\+|\(?0|14)/u.test(raw) || TIME_RANGE.test(raw)) continue;
+      if (!/^(?:\+|\(?0|14)/u.test(raw) || context.rules.openingHours.test(raw)) continue;
       const start = from + m.startsAt;
       found.push({ value: m.number.number, range: { text: chunk.slice(m.startsAt, m.endsAt), start: range.start + start, end: range.start + from + m.endsAt } });
     }
@@ -97,7 +94,7 @@ export async function phones(range: Range, context: Context): Promise<Found[]> {
     // Two numbers joined by `/` are each checked on their own.
     for (const part of m[0].split(/\s\/\s|\/(?=\s*0)/u)) {
       const digits = part.replace(/\D/gu, '');
-      if (digits.length < 6 || /^(19|20)\d\d\D+(19|20)\d\d$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/u.test(part.trim()) || TIME_RANGE.test(part.trim())) continue;
+      if (digits.length < 6 || /^(19|20)\d\d\D+(19|20)\d\d$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/u.test(part.trim()) || context.rules.openingHours.test(part.trim())) continue;
       const offset = range.text.indexOf(part.trim(), m.index);
       context.warn(
         'invalid-phone',

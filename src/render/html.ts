@@ -19,14 +19,8 @@ function textOf(node: Nodes): string {
   return node.type === 'element' || node.type === 'root' ? node.children.map(textOf).join('') : '';
 }
 
-/** The first cell of a row of exactly two cells. */
-function labelCell(cell: Element): boolean {
-  return cellSiblings.get(cell) === true;
-}
-/** Cells that are the first of a two-cell row of a label table (filled as tables are walked). */
-const cellSiblings = new WeakMap<Element, boolean>();
-/** Tables with a header row. */
-const dataTables = new WeakSet<Element>();
+/** First cells of the two-cell rows of label tables (filled as tables are walked). */
+const labelCells = new WeakSet<Element>();
 
 /** The first `<h1>` outside skipped elements and the elements that contain it, if any. */
 function firstH1(tree: Root): { h1: Element; ancestors: Set<Nodes> } | null {
@@ -106,8 +100,7 @@ export function renderHtml(tree: Root, source: string): Rendering {
         return;
       }
       // A table with a header row is a data table; a table without one holds label rows (`Telefoon | 0578 …`).
-      if (tag === 'table' && node.children.some((c) => c.type === 'element' && c.tagName === 'thead')) dataTables.add(node);
-      if (tag === 'table' && !dataTables.has(node)) {
+      if (tag === 'table' && !node.children.some((c) => c.type === 'element' && c.tagName === 'thead')) {
         const rows: Element[] = [];
         const collect = (n: Element): void => {
           for (const c of n.children) {
@@ -119,7 +112,7 @@ export function renderHtml(tree: Root, source: string): Rendering {
         collect(node);
         for (const row of rows) {
           const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-          if (cells.length === 2) cellSiblings.set(cells[0]!, true);
+          if (cells.length === 2) labelCells.add(cells[0]!);
         }
       }
       if (BLOCK.has(tag)) out.break(start, true);
@@ -128,7 +121,7 @@ export function renderHtml(tree: Root, source: string): Rendering {
       if (tag === 'a' && typeof node.properties?.href === 'string') linkTarget(out, source, node.properties.href, textOf(node), start, end);
       if (BLOCK.has(tag)) out.break(end, true);
       // `<dt>Telefoon</dt><dd>…</dd>` and a two-cell row `Telefoon | …` read as a label line `Telefoon: …`.
-      else if (tag === 'dt' || ((tag === 'td' || tag === 'th') && labelCell(node))) out.mark(': ', end);
+      else if (tag === 'dt' || ((tag === 'td' || tag === 'th') && labelCells.has(node))) out.mark(': ', end);
       else if (tag === 'td' || tag === 'th') out.mark(' ', end);
       else if (tag === 'dd') out.break(end);
       return;

@@ -39,7 +39,7 @@ export interface Rules {
   /** A lower-case part after a name that is an organisation (`gemeente Buren`). */
   organizationStart: RegExp;
   organizationTypes: { type: OrganizationType; test: (name: string) => boolean }[];
-  /** A phrase that introduces the coalition's members in prose (`bestaat uit`, `Kerngroep:`). */
+  /** A phrase that introduces the coalition's members in prose (`bestaat uit`, `Kerngroep:`). Global. */
   memberCue: RegExp;
   particles: Set<string>;
   notNames: Set<string>;
@@ -81,6 +81,8 @@ export interface Rules {
   obfuscatedEmail: { re: RegExp; marker: RegExp; dotMarker: RegExp };
   /** Digits that look like a phone number (global). */
   phoneLike: RegExp;
+  /** `09.00-17.00`: opening hours, no phone number. */
+  openingHours: RegExp;
   /** Extra top-level domains for addresses written without scheme. */
   webDomains: string[];
   /** The top-level domains an address without scheme or `www.` may end in. */
@@ -125,6 +127,7 @@ type Files = {
     gluedWords: Entry & { pattern: string };
     obfuscatedEmails: Entry & { marker: string; dotMarker: string; pattern: string };
     phoneLike: Entry & { pattern: string };
+    openingHours: Entry & { pattern: string };
   };
 };
 
@@ -249,7 +252,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     notRole: new RegExp(`^(?:${alternation(rolesFile.notRoles.words)})(?![\\p{L}])`, 'iu'),
     organizationStart: regex('organizations.yaml', 'lowerCaseStarts.pattern', files['organizations.yaml'].lowerCaseStarts.pattern, 'u'),
     organizationTypes,
-    memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'iu'),
+    memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'giu'),
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
     surnameStarts: new Set(names.surnameStarts.words),
@@ -283,6 +286,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       dotMarker: regex('patterns.yaml', 'obfuscatedEmails.dotMarker', patterns.obfuscatedEmails.dotMarker, 'giu'),
     },
     phoneLike: regex('patterns.yaml', 'phoneLike.pattern', patterns.phoneLike.pattern, 'gu'),
+    openingHours: regex('patterns.yaml', 'openingHours.pattern', patterns.openingHours.pattern, 'u'),
   };
 }
 

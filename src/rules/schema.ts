@@ -99,5 +99,6 @@ export const rulesFileSchemas: Record<string, object> = {
     gluedWords: entry({ pattern: text }, ['pattern']),
     obfuscatedEmails: entry({ marker: text, dotMarker: text, pattern: text }, ['marker', 'dotMarker', 'pattern']),
     phoneLike: entry({ pattern: text }, ['pattern']),
+    openingHours: entry({ pattern: text }, ['pattern']),
   }),
 };

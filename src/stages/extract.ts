@@ -4,12 +4,11 @@ import type { Doc } from '../document.js';
 import { createContext, type Context } from '../extract/context.js';
 import { mentions } from '../extract/municipalities.js';
 import { contacts, findNames, people, type NameHit } from '../extract/people.js';
-import { activities, goals, organizations, targets } from '../extract/sections.js';
+import { activities, flatten, goals, organizations, sectionsOf, targets } from '../extract/sections.js';
 import { documentWarnings } from '../extract/warnings.js';
 import { links, phones, unique, websiteKey, years, type Found } from '../extract/values.js';
 import type { Rules } from '../rules/compile.js';
 import type { CoalitionRecord, SectionKind } from '../schema/record.js';
-import type { Item } from './segment.js';
 import { joinRanges, type Range } from '../util/lines.js';
 import { slug } from '../util/text.js';
 
@@ -25,14 +24,9 @@ export async function extract(file: Doc, rules: Rules): Promise<void> {
   const yearList: Found[] = [];
   const names = new Map<Range, NameHit[]>();
   // `Parochie H. Johannes de Doper`: a name inside an organisation's name is no person.
-  const organizationItems = new Set<Range>();
-  const addItems = (items: Item[]): void => {
-    for (const item of items) {
-      organizationItems.add(item);
-      addItems(item.children);
-    }
-  };
-  for (const section of structure.sections) if (section.kind === 'organizations') for (const block of section.blocks) if (block.type === 'list') addItems(block.items);
+  const organizationItems = new Set<Range>(
+    sectionsOf(context, 'organizations').flatMap((section) => section.blocks.flatMap((block) => (block.type === 'list' ? flatten(block.items) : []))),
+  );
   for (const range of structure.ranges) {
     const found = links(range, context);
     emails.push(...found.emails);

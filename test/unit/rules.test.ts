@@ -43,6 +43,7 @@ describe('bundled rules: every example does what it says', () => {
     expect('mail naam(at)domein.nl.'.match(rules.obfuscatedEmail.re)).toEqual(['naam(at)domein.nl']);
     expect(patterns.phoneLike.example.match(rules.phoneLike)).toEqual(['06-2145789']);
     expect('in 2021 en 2022 met 1.500 mensen'.match(rules.phoneLike)).toBeNull();
+    expect([rules.openingHours.test(patterns.openingHours.example), rules.openingHours.test('0900-1700')]).toEqual([true, false]);
   });
   test('article, organisation-link, not-a-list and hyphen-surname examples', () => {
     expect(rules.afterArticle.test('het Buurtcafé in de ')).toBe(true);

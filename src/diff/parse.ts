@@ -14,6 +14,12 @@ import type { DataRecord, Entry } from './types.js';
  * and only a record's own keys stand 4 spaces deep. (Ending in the first key's quote makes the search fast.)
  */
 const SEPARATOR = Buffer.from('\n  },\n  {\n    "');
+/**
+ * The separator is searched for by its core `},\n  {\n` and then checked whole: Buffer#indexOf with the
+ * whole separator (which starts and ends with runs of spaces found on every line) took 10–25 times longer
+ * on a 116 MB dataset (124–298 ms against 11–12 ms).
+ */
+const SEPARATOR_CORE = Buffer.from('},\n  {\n');
 const START = Buffer.from('[\n  {\n    "');
 const END = /\n {2}\}\n\]\n?$/u;
 const ID = /^\s*\{?\s*"id"\s*:\s*("(?:[^"\\\n]|\\.)*")/u;
@@ -80,7 +86,9 @@ function arrayChunks(bytes: Buffer, file: string): Chunk[] | null {
   // Each chunk runs from the quote of its first key to the end of its last value.
   let from = START.length - 1;
   while (from <= end) {
-    const next = bytes.indexOf(SEPARATOR, from);
+    let next = bytes.indexOf(SEPARATOR_CORE, from + 3);
+    while (next !== -1 && !bytes.subarray(next - 3, next - 3 + SEPARATOR.length).equals(SEPARATOR)) next = bytes.indexOf(SEPARATOR_CORE, next + 1);
+    if (next !== -1) next -= 3;
     const to = next === -1 || next > end ? end : next;
     const raw = bytes.subarray(from, to);
     chunks.push({ raw, id: idOf(raw), wrap: true, place: `${file} record ${chunks.length + 1}` });

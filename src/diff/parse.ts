@@ -2,8 +2,9 @@
  * Splits the bytes of a dataset side into records sorted by id; every record needs a unique string `id`.
  * A file as coalex writes it (`JSON.stringify(records, null, 2)` with `id` first, or JSON Lines) is split
  * without parsing, its ids read from the start of each record: records equal byte for byte on both sides
- * are then never parsed, which keeps a diff of two 10,000-record datasets (over 100 MB each) near one
- * second (test/bench/diff-bench.mjs). Any other array layout (compact, CRLF, other key order) is parsed whole.
+ * are then never parsed, which keeps a diff of two 10,000-record datasets (over 100 MB each) under two
+ * seconds (test/bench/diff-bench.mjs; most of it is reading the files). Any other array layout (compact,
+ * CRLF, other key order) is parsed whole.
  */
 import { DatasetError } from './errors.js';
 import type { DatasetBytes } from './read.js';

@@ -1,5 +1,4 @@
 /** The document as it travels through the stages: a VFile with coalex's data attached. */
-import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { CoalitionRecord } from './schema/record.js';
 import type { Structure } from './stages/segment.js';
@@ -38,7 +37,6 @@ export interface DocumentData {
    */
   text?: string;
   offsets?: number[];
-  tree?: Root;
   structure?: Structure;
   record?: CoalitionRecord;
   /** Set when a stage failed: later stages skip the document. */

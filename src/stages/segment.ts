@@ -1,8 +1,7 @@
 /**
- * Stage 4, segment: the syntax tree → the document's structure: title, sub-title, kind,
+ * Stage 4, segment: the text → the document's structure: title, sub-title, kind,
  * and sections of headings, paragraphs and (nested) lists, every piece with its offsets.
  */
-import type { Root } from 'mdast';
 import type { Doc } from '../document.js';
 import { resolveTitle, type TitlePlace } from '../extract/municipalities.js';
 import { normalizeHeading, type Rules } from '../rules/compile.js';
@@ -42,29 +41,36 @@ export interface Structure {
   noise: (Range & { rule: string })[];
 }
 
-/** Builds `data.structure` from `data.tree`. */
+/** Builds `data.structure` from `data.text`. */
 export function segment(file: Doc, rules: Rules): void {
   const noise: Structure['noise'] = [];
-  const blocks = textBlocks(file.data.text!, file.data.tree!, rules, noise);
+  const blocks = textBlocks(file.data.text!, rules, noise);
   file.data.structure = structure(blocks, rules, noise);
 }
 
-/** Plain text: remark's paragraphs are runs of non-blank lines; cut them into blocks by rules. */
-function textBlocks(text: string, tree: Root, rules: Rules, noise: Structure['noise']): Block[] {
+/**
+ * The paragraphs of plain text: runs of non-blank lines, each line trimmed. A line of only
+ * whitespace (NBSP and zero-width characters too) is blank. These are remark-parse's
+ * paragraphs with every Markdown construct off, found in one scan (test/unit/line-groups.test.ts).
+ */
+export function lineGroups(text: string): Line[][] {
   const starts = lineStarts(text);
   const groups: Line[][] = [];
-  for (const node of tree.children) {
-    let group: Line[] = [];
-    for (let n = node.position!.start.line; n <= node.position!.end.line; n++) {
-      const line = lineAt(text, starts, n - 1);
-      if (line.text === '') {
-        // A line holding only NBSP or zero-width characters is blank too.
-        if (group.length > 0) groups.push(group);
-        group = [];
-      } else group.push(line);
-    }
-    if (group.length > 0) groups.push(group);
+  let group: Line[] = [];
+  for (let n = 0; n < starts.length; n++) {
+    const line = lineAt(text, starts, n);
+    if (line.text === '') {
+      if (group.length > 0) groups.push(group);
+      group = [];
+    } else group.push(line);
   }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+/** Plain text: paragraphs of lines, cut into blocks by rules. */
+function textBlocks(text: string, rules: Rules, noise: Structure['noise']): Block[] {
+  const groups = lineGroups(text);
   const blocks: Block[] = [];
   let previous: Line | undefined;
   for (const group of groups) {

@@ -1,5 +1,5 @@
 /** A batch: finds the inputs, runs each through the pipeline (on worker threads when asked), checks ids. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { cpus } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { processDocument } from './pipeline.js';
@@ -66,20 +66,24 @@ export function collectInputs(paths: string[], cwd = process.cwd()): { path: str
       return;
     }
     // A folder named like an input (`x.txt/`) is reported, not searched, when named explicitly.
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(path);
+      entries = readdirSync(path, { withFileTypes: true });
     } catch {
       throw new InputError(`Cannot read folder \`${path}\``);
     }
-    for (const entry of entries.sort()) {
+    for (const dirent of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const entry = dirent.name;
       if (entry.startsWith('.') || entry === 'node_modules') continue;
       const child = join(path, entry);
-      let childIsDir = false;
-      try {
-        childIsDir = statSync(child).isDirectory();
-      } catch {
-        // unreadable or a dangling link: keep it when its name is an input's, read will say why
+      // The entry's type comes with the listing; only a link (or an unknown type) needs a stat.
+      let childIsDir = dirent.isDirectory();
+      if (dirent.isSymbolicLink() || (!childIsDir && !dirent.isFile())) {
+        try {
+          childIsDir = statSync(child).isDirectory();
+        } catch {
+          // unreadable or a dangling link: keep it when its name is an input's, read will say why
+        }
       }
       if (childIsDir && extensionOk(entry)) found.set(child, shownPath(child, cwd));
       else if (childIsDir) visit(child, false);

@@ -1,6 +1,6 @@
 /** Stage 1, read: loads the bytes of an input and fingerprints them. */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { reject, type Doc, type Format } from '../document.js';
 
@@ -17,22 +17,26 @@ export interface ReadOptions {
 export function read(file: Doc, options: ReadOptions): void {
   const path = file.data.readPath;
   file.data.format = formats[extname(path).toLowerCase()] ?? 'text';
-  let size: number;
+  // One open, then the checks on the open file: a path stat first would cost a third call per file.
+  // O_NONBLOCK: opening a named pipe must not wait for a writer (it is rejected as not a file).
+  let fd: number;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return reject(file, 'not-a-file', `Cannot read \`${file.data.shownPath}\`: it is not a regular file`);
-    size = stat.size;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return reject(file, 'unreadable', `Cannot read \`${file.data.shownPath}\`: ${systemReason(error)}`);
-  }
-  if (size > options.maxBytes) {
-    return reject(file, 'too-large', `Cannot read \`${file.data.shownPath}\`: ${size} bytes is more than the limit of ${options.maxBytes} (--max-bytes)`);
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return reject(file, 'not-a-file', `Cannot read \`${file.data.shownPath}\`: it is not a regular file`);
+    if (stat.size > options.maxBytes) {
+      return reject(file, 'too-large', `Cannot read \`${file.data.shownPath}\`: ${stat.size} bytes is more than the limit of ${options.maxBytes} (--max-bytes)`);
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
     return reject(file, 'unreadable', `Cannot read \`${file.data.shownPath}\`: ${systemReason(error)}`);
+  } finally {
+    closeSync(fd);
   }
   file.data.bytes = bytes;
   file.data.size = bytes.length;

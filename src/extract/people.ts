@@ -10,7 +10,7 @@ import type { Range } from '../util/lines.js';
 import { subRange, type Context } from './context.js';
 import { lookup } from './municipalities.js';
 import { sectionsOf } from './sections.js';
-import { links, phones, type Found } from './values.js';
+import { links, mayHoldPhone, phones, type Found } from './values.js';
 
 type Person = CoalitionRecord['people'][number];
 type Contact = CoalitionRecord['contacts'][number];
@@ -80,9 +80,17 @@ export function roleOf(word: string, rules: Rules): string | null {
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*$/u;
 
-/** Whether a range may hold a person name: a first name of the lexicon, initials, or a role word. */
-function mayHoldName(text: string, rules: Rules): boolean {
-  for (const word of text.match(/\p{Lu}[\p{L}]+/gu) ?? []) if (rules.firstNames.has(word)) return true;
+const CAPITALISED_WORD = /\p{Lu}\p{L}+/gu;
+
+/** Whether a text holds a capitalised first name of the lexicon (then compromise reads it). */
+function hasFirstName(text: string, rules: Rules): boolean {
+  CAPITALISED_WORD.lastIndex = 0;
+  for (let m = CAPITALISED_WORD.exec(text); m; m = CAPITALISED_WORD.exec(text)) if (rules.firstNames.has(m[0])) return true;
+  return false;
+}
+
+/** Whether a text without a first name may still hold a name: initials, a role word or a contact cue. */
+function otherNameSigns(text: string, rules: Rules): boolean {
   rules.roleWord.lastIndex = 0;
   rules.contactCue.lastIndex = 0;
   return /(?<![\p{L}])(?:\p{Lu}\.){1,4}\s?\p{Lu}/u.test(text) || rules.roleWord.test(text) || rules.contactCue.test(text);
@@ -129,10 +137,10 @@ function nameWindows(text: string, rules: Rules): { text: string; start: number 
 /** Names in one range: compromise for `Firstname (particles) Surname`, a pattern for initials. */
 export async function findNames(range: Range, context: Context): Promise<NameHit[]> {
   const { rules } = context;
-  if (!mayHoldName(range.text, rules)) return [];
+  const firstName = hasFirstName(range.text, rules);
+  if (!firstName && !otherNameSigns(range.text, rules)) return [];
   const spans: { start: number; end: number }[] = [];
-  const words = range.text.match(/\p{Lu}[\p{L}]+/gu) ?? [];
-  if (words.some((word) => rules.firstNames.has(word))) {
+  if (firstName) {
     const parse = await loadNlp(rules);
     for (const window of nameWindows(range.text, rules)) {
       const match = parse(window.text).match(matchersFor(rules, parse).names as string);
@@ -474,6 +482,8 @@ function dataOnly(line: Range, found: { emails: Found[]; phones: Found[] }, rule
 
 /** The desk a line names before its phone number (`Bel de Haagse Hulplijn: 0800-2351120`), if any. */
 async function deskOf(range: Range, context: Context): Promise<Gathered | null> {
+  // A desk is named before its phone number: no number, no desk.
+  if (!mayHoldPhone(range.text)) return null;
   // A copy: the loop awaits, and a shared global expression's lastIndex must not be shared.
   const desk = new RegExp(context.rules.desk);
   for (let m = desk.exec(range.text); m; m = desk.exec(range.text)) {

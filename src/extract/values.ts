@@ -72,6 +72,11 @@ export function websiteKey(url: string): string {
 /** Digits that may be a phone number: the range (and each part of a list) is searched only when it has some. */
 const PHONE_SIGN = /\d[\d\s()./-]{4,}\d/u;
 
+/** Whether `phones()` can find anything in a text (false: it finds nothing, and warns of nothing). */
+export function mayHoldPhone(text: string): boolean {
+  return PHONE_SIGN.test(text);
+}
+
 /** Phone numbers of one range in E.164; phone-like digits that are not a valid number are warned about. */
 export async function phones(range: Range, context: Context): Promise<Found[]> {
   if (!PHONE_SIGN.test(range.text)) return [];

@@ -245,6 +245,19 @@ export function classify(text: string, rules: Rules): SectionKind | null {
 
 /** The kind of a heading and whether only a keyword (not a whole-heading alias) gave it. */
 export function classifyHeading(text: string, rules: Rules): { kind: SectionKind | null; keyword: boolean } {
+  // Pages repeat the same few headings (`Contact`, `Onze doelen`): each text is tried against the rules once.
+  let cache = headingKinds.get(rules);
+  if (!cache || cache.size >= HEADING_CACHE_SIZE) headingKinds.set(rules, (cache = new Map()));
+  let found = cache.get(text);
+  if (!found) cache.set(text, (found = classifyUncached(text, rules)));
+  return found;
+}
+
+/** Heading texts already classified, per rules (emptied when full, so hostile input cannot grow it). */
+const headingKinds = new WeakMap<Rules, Map<string, { kind: SectionKind | null; keyword: boolean }>>();
+const HEADING_CACHE_SIZE = 10_000;
+
+function classifyUncached(text: string, rules: Rules): { kind: SectionKind | null; keyword: boolean } {
   const normalized = normalizeHeading(text);
   for (const alias of rules.heading.aliases) if (alias.re.test(normalized)) return { kind: alias.kind, keyword: false };
   if (normalized.split(' ').length <= rules.heading.keywordMaxWords) {

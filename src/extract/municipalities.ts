@@ -85,12 +85,18 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
  */
 export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | null): Mention[] {
   const found = new Map<string, Mention>();
-  const { finder, byCode, ambiguous, cues, localCues, provinceCues, provinces } = rules.municipalities;
+  const { finder, startWords, byCode, ambiguous, cues, localCues, provinceCues, provinces } = rules.municipalities;
   for (const range of ranges) {
     type Candidate = { written: string; index: number; end: number; codes: string[]; ambiguous: boolean; cued: boolean };
     const candidates: Candidate[] = [];
-    finder.lastIndex = 0;
-    for (let match = finder.exec(range.text); match; match = finder.exec(range.text)) {
+    // As a global search with the finder would, but the finder (400 names) is tried only at words that start a name.
+    const word = /['’]?[\p{L}\p{N}]+/gu;
+    for (let w = word.exec(range.text); w; w = word.exec(range.text)) {
+      if (!startWords.has(w[0].replace('’', "'"))) continue;
+      finder.lastIndex = w.index;
+      const match = finder.exec(range.text);
+      if (!match) continue;
+      word.lastIndex = match.index + match[0].length;
       const written = match[0];
       const before = range.text.slice(Math.max(0, match.index - 60), match.index);
       const after = range.text.slice(match.index + written.length, match.index + written.length + 40);

@@ -58,8 +58,10 @@ export interface Rules {
   firstNames: Set<string>;
   municipalities: {
     byCode: Map<string, Municipality>;
-    /** Finds every municipality name or alias in a text (global, sticky-free). */
+    /** Matches a municipality name or alias at `lastIndex` (sticky): tried only where `startWords` has the word. */
     finder: RegExp;
+    /** The first word of every name and alias (`Den`, `'s`, `Bergen`), apostrophes written `'`. */
+    startWords: Set<string>;
     /** Folded name or alias → codes (two codes: a name shared by two municipalities). */
     byName: Map<string, string[]>;
     ambiguous: Set<string>;
@@ -221,7 +223,8 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   ];
   const unique = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // Names joined by a hyphen (`Nieuwegein-Houten`) are found here and judged in mentions().
-  const finder = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const finder = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'uy');
+  const startWords = new Set(unique.map((name) => startWord(name, 0)!));
   const provinces = new Map(Object.entries(municipalitiesFile.provinces.names).map(([k, v]) => [fold(k), v]));
 
   const kinds = files['kinds.yaml'];
@@ -265,6 +268,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     municipalities: {
       byCode,
       finder,
+      startWords,
       byName,
       ambiguous: new Set(municipalitiesFile.ambiguous.names),
       cues: new Set(municipalitiesFile.ambiguous.cues),
@@ -331,6 +335,16 @@ function alternation(words: string[]): string {
 
 function escapeClass(marker: string): string {
   return marker.replace(/[\\\]^-]/g, '\\$&');
+}
+
+/** A word in the sense of the municipality finder: letters and digits, maybe after one apostrophe. */
+export const START_WORD = /['’]?[\p{L}\p{N}]+/gu;
+
+/** The word at `at` (`'s` of `'s-Hertogenbosch`), apostrophe written `'`; null when none starts there. */
+function startWord(text: string, at: number): string | null {
+  START_WORD.lastIndex = at;
+  const m = START_WORD.exec(text);
+  return m && m.index === at ? m[0].replace('’', "'") : null;
 }
 
 /** A municipality name as a pattern: its apostrophe may be straight or curly, spaces may be any run. */

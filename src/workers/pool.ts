@@ -2,15 +2,20 @@
 import { Worker } from 'node:worker_threads';
 import type { BatchOptions, Result } from '../batch.js';
 
-/** Message from the main thread to a worker. */
-export type Task = { index: number; path: string; shown: string } | { stop: true };
-/** Message from a worker to the main thread. */
-export type Reply = { index: number; result: Result } | { ready: true };
+/** Message from the main thread to a worker: a chunk of inputs, the first being input `index`. */
+export type Task = { index: number; inputs: { path: string; shown: string }[] } | { stop: true };
+/** Message from a worker to the main thread: the results of one chunk. */
+export type Reply = { index: number; results: Result[] } | { ready: true };
 
-/** Inputs a worker holds at once: the one it works on and the next, so it never waits for a message. */
+/** Chunks a worker holds at once: the one it works on and the next, so it never waits for a message. */
 const AHEAD = 2;
+/**
+ * Inputs per message, at most: a message costs a worker about 0.25 ms (measured: 5% of its time
+ * with one input per message). Smaller near the end, so that the workers finish together.
+ */
+const CHUNK = 16;
 
-/** Processes `inputs` on `jobs` workers, each taking the next input as it finishes one. */
+/** Processes `inputs` on `jobs` workers, each taking the next chunk of inputs as it finishes one. */
 export function runOnWorkers(
   inputs: { path: string; shown: string }[],
   options: BatchOptions,
@@ -25,18 +30,22 @@ export function runOnWorkers(
     const workers: Worker[] = [];
     const feed = (worker: Worker): void => {
       if (next < inputs.length) {
-        const index = next++;
-        worker.postMessage({ index, ...inputs[index]! } satisfies Task);
+        const index = next;
+        const size = Math.max(1, Math.min(CHUNK, Math.floor((inputs.length - next) / (jobs * AHEAD * 2))));
+        next = Math.min(inputs.length, next + size);
+        worker.postMessage({ index, inputs: inputs.slice(index, next) } satisfies Task);
       } else worker.postMessage({ stop: true } satisfies Task);
     };
     for (let i = 0; i < jobs; i++) {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { rulesDir: options.rulesDir, maxBytes: options.maxBytes } });
       workers.push(worker);
       worker.on('message', (reply: Reply) => {
-        if ('result' in reply) {
-          onResult?.(reply.result);
-          results[reply.index] = reply.result;
-          done++;
+        if ('results' in reply) {
+          reply.results.forEach((result, k) => {
+            onResult?.(result);
+            results[reply.index + k] = result;
+          });
+          done += reply.results.length;
           onProgress?.(done);
           if (done === inputs.length) resolve(results);
           feed(worker);

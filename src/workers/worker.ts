@@ -1,12 +1,12 @@
 /** A worker thread: loads the rules once, then extracts the inputs it is given, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runOne } from '../batch.js';
+import { runOne, type Result } from '../batch.js';
 import { loadGenerated } from '../schema/validators.js';
 import type { Reply, Task } from './pool.js';
 
 const { rulesDir, maxBytes } = workerData as { rulesDir: string; maxBytes: number };
 const port = parentPort!;
-/** Tasks arrive ahead of time (so the thread never waits for the next one); they run in order, never interleaved. */
+/** Chunks of inputs arrive ahead of time (so the thread never waits for the next one); they run in order, never interleaved. */
 const queue: Extract<Task, { index: number }>[] = [];
 let running = false;
 let stopping = false;
@@ -15,14 +15,18 @@ async function drain(): Promise<void> {
   if (running) return;
   running = true;
   for (let task = queue.shift(); task; task = queue.shift()) {
-    const result = await runOne(task.path, task.shown, rulesDir, maxBytes);
-    // The record crosses as one JSON string: cloning it as an object costs the main thread more.
-    if (result.record) {
-      result.id = result.record.id;
-      result.recordJson = JSON.stringify(result.record);
-      result.record = null;
+    const results: Result[] = [];
+    for (const input of task.inputs) {
+      const result = await runOne(input.path, input.shown, rulesDir, maxBytes);
+      // The record crosses as one JSON string: cloning it as an object costs the main thread more.
+      if (result.record) {
+        result.id = result.record.id;
+        result.recordJson = JSON.stringify(result.record);
+        result.record = null;
+      }
+      results.push(result);
     }
-    port.postMessage({ index: task.index, result } satisfies Reply);
+    port.postMessage({ index: task.index, results } satisfies Reply);
   }
   running = false;
   if (stopping) port.close();

@@ -17,7 +17,8 @@ const unbounded: [name: string, re: RegExp][] = [
   ['roles: role word', rules.roleWord],
   ['roles: titles', rules.titles],
   ['organizations: member cue', rules.memberCue],
-  ['municipalities: finder', rules.municipalities.finder],
+  // Sticky in use (tried at name starts only); searched at every position here, its worst case.
+  ['municipalities: finder', new RegExp(rules.municipalities.finder.source, 'gu')],
   ...rules.subtitles.map((re, i): [string, RegExp] => [`kinds: subtitle #${i}`, re]),
   ['patterns: years', rules.year],
   ...[...rules.targets].map(([id, re]): [string, RegExp] => [`patterns: target ${id}`, re]),

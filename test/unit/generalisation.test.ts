@@ -45,6 +45,22 @@ describe('titles and municipalities', () => {
     const r = await recordOf(page('Samen met de provincie Groningen en Humanitas Nieuwegein-Houten, niet in Oost-Groningen.', 'Coalitie in Houten, Utrecht', 'Gemeente Houten'));
     expect(r.municipalitiesMentioned.map((m) => m.name)).toEqual(['Houten', 'Nieuwegein']);
   });
+  test('names are found at any word that starts one (apostrophes, multi-word names, qualifiers, a name right after another), never inside a word', async () => {
+    const r = await recordOf(page(
+      "Samen met ’s-Hertogenbosch, Den Haag en Nuenen, Gerwen en Nederwetten; ook Bergen (NH.) en Capelle aan den IJssel. Geen Emmenaar, geen XBreda, wel Tilburg's partners en (gemeente Zundert).",
+      'Coalitie in Breda, Noord-Brabant',
+    ));
+    expect(r.municipalitiesMentioned.map((m) => [m.name, m.span.start.offset])).toEqual([
+      ['Breda', 12],
+      ["'s-Hertogenbosch", 60],
+      ["'s-Gravenhage", 78],
+      ['Nuenen, Gerwen en Nederwetten', 90],
+      ['Bergen (NH.)', 125],
+      ['Capelle aan den IJssel', 141],
+      ['Tilburg', 197],
+      ['Zundert', 229],
+    ]);
+  });
   test('HTML: the page starts at its <h1> (skip link and cookie bar before it); captions and the page footer are chrome', async () => {
     const html = '<html><body><a href="#m">Direct naar de inhoud</a><div class="cookie"><p>Ja, prima</p></div><main><h1>Coalitie in Epe, Gelderland</h1><p>Gemeente Epe</p><figure><figcaption>Koffieochtend in Emst</figcaption></figure><p>Tekst over Epe.</p></main><footer><p>Colofon</p><p>Open 9.00–17.00 uur</p></footer></body></html>';
     const r = await recordOf(html, 'epe.html');

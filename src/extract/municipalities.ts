@@ -85,12 +85,13 @@ export function resolveTitle(title: Range | null, subtitle: Range | null, rules:
  */
 export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | null): Mention[] {
   const found = new Map<string, Mention>();
-  const { finder, startWords, byCode, ambiguous, cues, localCues, provinceCues, provinces } = rules.municipalities;
+  const { finder, startWords, startScan, byCode, ambiguous, cues, localCues, provinceCues, provinces } = rules.municipalities;
   for (const range of ranges) {
     type Candidate = { written: string; index: number; end: number; codes: string[]; ambiguous: boolean; cued: boolean };
     const candidates: Candidate[] = [];
     // As a global search with the finder would, but the finder (400 names) is tried only at words that start a name.
-    const word = /['’]?[\p{L}\p{N}]+/gu;
+    const word = startScan;
+    word.lastIndex = 0;
     for (let w = word.exec(range.text); w; w = word.exec(range.text)) {
       if (!startWords.has(w[0].replace('’', "'"))) continue;
       finder.lastIndex = w.index;

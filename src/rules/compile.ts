@@ -62,6 +62,8 @@ export interface Rules {
     finder: RegExp;
     /** The first word of every name and alias (`Den`, `'s`, `Bergen`), apostrophes written `'`. */
     startWords: Set<string>;
+    /** Finds the words of a text that may be in `startWords`: those starting with a first letter of one (global). */
+    startScan: RegExp;
     /** Folded name or alias → codes (two codes: a name shared by two municipalities). */
     byName: Map<string, string[]>;
     ambiguous: Set<string>;
@@ -225,6 +227,9 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   // Names joined by a hyphen (`Nieuwegein-Houten`) are found here and judged in mentions().
   const finder = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'uy');
   const startWords = new Set(unique.map((name) => startWord(name, 0)!));
+  const firstChars = new Set([...startWords].flatMap((word) => (word[0] === "'" ? ["'", '’'] : [word[0]!])));
+  // The first character, then a look-behind over the character before it: faster than a look-behind first.
+  const startScan = new RegExp(`[${[...firstChars].map(escapeClass).join('')}](?<![\\p{L}\\p{N}'’].)[\\p{L}\\p{N}]*`, 'gu');
   const provinces = new Map(Object.entries(municipalitiesFile.provinces.names).map(([k, v]) => [fold(k), v]));
 
   const kinds = files['kinds.yaml'];
@@ -269,6 +274,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
       byCode,
       finder,
       startWords,
+      startScan,
       byName,
       ambiguous: new Set(municipalitiesFile.ambiguous.names),
       cues: new Set(municipalitiesFile.ambiguous.cues),

@@ -19,6 +19,7 @@ const unbounded: [name: string, re: RegExp][] = [
   ['organizations: member cue', rules.memberCue],
   // Sticky in use (tried at name starts only); searched at every position here, its worst case.
   ['municipalities: finder', new RegExp(rules.municipalities.finder.source, 'gu')],
+  ['municipalities: start scan', rules.municipalities.startScan],
   ...rules.subtitles.map((re, i): [string, RegExp] => [`kinds: subtitle #${i}`, re]),
   ['patterns: years', rules.year],
   ...[...rules.targets].map(([id, re]): [string, RegExp] => [`patterns: target ${id}`, re]),

@@ -89,11 +89,15 @@ function hasFirstName(text: string, rules: Rules): boolean {
   return false;
 }
 
-/** Whether a text without a first name may still hold a name: initials, a role word or a contact cue. */
+/**
+ * Whether a text without a first name may still hold a name: initials (`J. de Vries`) or a
+ * contact cue (`Bel met Marije Bosma`), the only other ways findNames finds one.
+ */
 function otherNameSigns(text: string, rules: Rules): boolean {
-  rules.roleWord.lastIndex = 0;
+  const { initials } = matchersFor(rules, undefined);
+  initials.lastIndex = 0;
   rules.contactCue.lastIndex = 0;
-  return /(?<![\p{L}])(?:\p{Lu}\.){1,4}\s?\p{Lu}/u.test(text) || rules.roleWord.test(text) || rules.contactCue.test(text);
+  return initials.test(text) || rules.contactCue.test(text);
 }
 
 /** Per rules: every word compromise tags `#FirstName` (its lexicon keys: lower case, with and without diacritics). */
@@ -313,8 +317,8 @@ function splitTopLevel(text: string): string[] {
 function nameShaped(text: string, rules: Rules): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 6) return false;
-  // `Mail Karin Zwart`: a label word (Mail, Bel, Tel) starts no name.
-  if (rules.labels.some((l) => l.re.test(`${words[0]}:`))) return false;
+  // `Mail Karin Zwart`: a label word (Mail, Bel, Tel) starts no name; initials do (`E. van den Heuvel`, though `E:` is a label).
+  if (!/^(?:\p{Lu}\.)+$/u.test(words[0]!) && rules.labels.some((l) => l.re.test(`${words[0]}:`))) return false;
   if (rules.notNames.has(words[0]!) || rules.notNameEnding.test(words[0]!) || rules.organizationTypes.some((t) => t.type !== 'category' && t.test(words[0]!))) return false;
   return words.every((w) => rules.particles.has(w) || /^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}[\p{L}'’-]*$/u.test(w)) && !rules.particles.has(words[0]!) && !rules.particles.has(words[words.length - 1]!);
 }

@@ -32,7 +32,6 @@ export interface Rules {
   /** A desk named before its number (`Haagse Hulplijn: 0800-…`); group 1 is the name. Global. */
   desk: RegExp;
   roles: Map<string, string>;
-  roleWord: RegExp;
   titles: RegExp;
   /** A part after a name that starts a clause or a contact detail, not a role. */
   notRole: RegExp;
@@ -180,7 +179,6 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   for (const group of rolesFile.roles.flatMap((entry) => entry.words)) for (const word of group) roles.set(word.toLowerCase(), group[0]!);
   // A role word, or a compound that ends in one (`jongerenwerker`, `dorpsconsulenten`): the word's
   // end is enough (no `\p{L}*` before it, which would backtrack through every word).
-  const roleWord = new RegExp(`(?:${alternation([...roles.keys()])})(?![\\p{L}])`, 'giu');
   const titles = new RegExp(`^(?:${alternation(rolesFile.titles.flatMap((t) => t.words))})(?=\\s|$)\\s*`, 'iu');
 
   const organizationTypes = files['organizations.yaml'].types.map((entry, index) => {
@@ -255,7 +253,6 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     desk: regex('contacts.yaml', 'desks.pattern', contacts.desks.pattern, 'gu'),
     continuations: new Set(contacts.continuations.words.map((w) => w.toLowerCase())),
     roles,
-    roleWord,
     titles,
     notRole: new RegExp(`^(?:${alternation(rolesFile.notRoles.words)})(?![\\p{L}])`, 'iu'),
     organizationStart: regex('organizations.yaml', 'lowerCaseStarts.pattern', files['organizations.yaml'].lowerCaseStarts.pattern, 'u'),

@@ -14,7 +14,6 @@ const unbounded: [name: string, re: RegExp][] = [
   ...rules.noise.map((n, i): [string, RegExp] => [`structure: noise ${n.id} #${i}`, n.re]),
   ...rules.labels.map((l, i): [string, RegExp] => [`contacts: label ${l.field} #${i}`, l.re]),
   ['contacts: cue', rules.contactCue],
-  ['roles: role word', rules.roleWord],
   ['roles: titles', rules.titles],
   ['organizations: member cue', rules.memberCue],
   // Sticky in use (tried at name starts only); searched at every position here, its worst case.

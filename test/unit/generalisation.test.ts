@@ -88,6 +88,14 @@ describe('targets and years', () => {
 });
 
 describe('people and contacts', () => {
+  test('initials with particles and no role word before them are a name (`E. van den Heuvel`, `T. de Boer, netwerkregisseur …`)', async () => {
+    const r = await recordOf(page('Contact\n\nContactpersoon: E. van den Heuvel\n\nT. de Boer, netwerkregisseur Welzijn Breda\nMail: t.deboer@welzijnbreda.nl'));
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([['E. van den Heuvel', null], ['T. de Boer', 'netwerkregisseur Welzijn Breda']]);
+    expect(contacts(r)).toEqual([
+      ['E. van den Heuvel', null, null, [], []],
+      ['T. de Boer', 'netwerkregisseur Welzijn Breda', null, [], ['t.deboer@welzijnbreda.nl']],
+    ]);
+  });
   test('`Name – role, organisation` and `Functie:` lines', async () => {
     const r = await recordOf(page('Contact\n\nYvonne Schreurs – projectleider, gemeente Breda\nTel. 076 529 49 00\n\nContactpersoon: Dennis Hendriksen\nFunctie: buurtsportcoach\nMail: d.hendriksen@breda.nl'));
     expect(contacts(r)).toEqual([

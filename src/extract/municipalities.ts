@@ -1,7 +1,7 @@
 /** Municipalities: the coalition's own (from the title) and every one the text names. */
 import type { Rules } from '../rules/compile.js';
 import type { Range } from '../util/lines.js';
-import { fold } from '../util/text.js';
+import { fold, lastWord } from '../util/text.js';
 
 /** The municipality a title names, with the range of the place in the title. */
 export interface TitlePlace {
@@ -101,7 +101,8 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
       const written = match[0];
       const before = range.text.slice(Math.max(0, match.index - 60), match.index);
       const after = range.text.slice(match.index + written.length, match.index + written.length + 40);
-      if (insidePersonName(before, rules) || provinceCues.has(/(\p{L}+)\s+$/u.exec(before)?.[1] ?? '')) continue;
+      const cue = lastWord(before);
+      if (insidePersonName(before, rules) || provinceCues.has(cue)) continue;
       if (!hyphenJoinOk(before, after, rules)) continue;
       const at = range.start + match.index;
       if (place?.provinceRange && place.provinceRange.start <= at && at < place.provinceRange.end) continue;
@@ -115,7 +116,6 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
         if (here.length === 1) codes = here;
       }
       const bare = written.replace(/\s*\([^)]*\)$/u, '');
-      const cue = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
       // `in Beek` counts for the page's own province only (elsewhere it is a village or a word).
       const local = !localCues.has(cue) || !place || codes.some((code) => byCode.get(code)!.province === place.province);
       const cued = (cues.has(cue) && local) || province !== null || (place !== null && place !== undefined && codes.includes(place.code));

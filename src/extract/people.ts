@@ -5,7 +5,7 @@
  */
 import type { CoalitionRecord } from '../schema/record.js';
 import type { Rules } from '../rules/compile.js';
-import { escapeRegExp, stripDiacritics } from '../util/text.js';
+import { escapeRegExp, lastWord, stripDiacritics } from '../util/text.js';
 import type { Range } from '../util/lines.js';
 import { subRange, type Context } from './context.js';
 import { lookup } from './municipalities.js';
@@ -89,6 +89,8 @@ function hasFirstName(text: string, rules: Rules): boolean {
   return false;
 }
 
+const INITIAL = /\p{Lu}\./u;
+
 /**
  * Whether a text without a first name may still hold a name: initials (`J. de Vries`) or a
  * contact cue (`Bel met Marije Bosma`), the only other ways findNames finds one.
@@ -97,7 +99,8 @@ function otherNameSigns(text: string, rules: Rules): boolean {
   const { initials } = matchersFor(rules, undefined);
   initials.lastIndex = 0;
   rules.contactCue.lastIndex = 0;
-  return initials.test(text) || rules.contactCue.test(text);
+  // Initials need a capital and a dot (`J.`): most lines have none, and the full pattern is slow to fail.
+  return (INITIAL.test(text) && initials.test(text)) || rules.contactCue.test(text);
 }
 
 /** Per rules: every word compromise tags `#FirstName` (its lexicon keys: lower case, with and without diacritics). */
@@ -172,7 +175,7 @@ export async function findNames(range: Range, context: Context): Promise<NameHit
   }
   const initials = matchersFor(rules, undefined).initials;
   initials.lastIndex = 0;
-  for (let m = initials.exec(range.text); m; m = initials.exec(range.text)) {
+  for (let m = INITIAL.test(range.text) ? initials.exec(range.text) : null; m; m = initials.exec(range.text)) {
     // `H. Johannes de Doper` (a saint), `H.I. Ambacht` (a place): initials before a first name or a place are no person.
     const surname = /\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?$/u.exec(m[0])![0];
     if (rules.firstNames.has(surname) || lookup(m[0], rules).length > 0) continue;
@@ -213,7 +216,7 @@ function withRoles(range: Range, spans: { start: number; end: number }[], rules:
   for (let i = 0; i < hits.length; i++) {
     // Only the nearby text matters: slicing more would make long lines quadratic.
     const before = range.text.slice(Math.max(0, spans[i]!.start - 60), spans[i]!.start);
-    const word = /([\p{L}]+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+    const word = lastWord(before).toLowerCase();
     const role = word ? roleOf(word, rules) : null;
     if (role) hits[i]!.role = role;
     // `ambassadeurs X en Y`: Y shares the role that stands before X.

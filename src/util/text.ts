@@ -33,5 +33,30 @@ export function slug(text: string): string {
 
 /** Whether a string is blank: only whitespace, NBSP or zero-width characters. */
 export function isBlank(text: string): boolean {
-  return text.replace(SPACE, '') === '';
+  return !NOT_SPACE.test(text);
+}
+
+const NOT_SPACE = /[^\s\u00a0\u200b-\u200d\u2060\ufeff]/u;
+const LETTER = /\p{L}/u;
+const WHITE = /\s/u;
+
+/**
+ * The word (letters) right before the whitespace that ends `text`, as `/(\p{L}+)\s+$/u` gives
+ * it, or '' when `text` does not end in whitespace after a letter. A scan from the end: the
+ * pattern is tried at every position of the text.
+ */
+export function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && WHITE.test(text[end - 1]!)) end--;
+  if (end === text.length) return '';
+  let start = end;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) start--;
+    else if (code < 128) break;
+    else if (code >= 0xdc00 && code <= 0xdfff && start >= 2 && LETTER.test(text.slice(start - 2, start))) start -= 2;
+    else if (LETTER.test(text[start - 1]!)) start--;
+    else break;
+  }
+  return text.slice(start, end);
 }

@@ -1,0 +1,32 @@
+/** Issue 6: hand-written scans that replace slow regular expressions give exactly what the expressions gave. */
+import fc from 'fast-check';
+import { isBlank, lastWord } from '../../src/util/text.js';
+
+const piece = fc.constantFrom('a', 'Z', 'é', 'Ĳ', 'ß', '𝒜', 'ǅ', '1', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '-', "'", '.', ',', '(', '😀', 'word', 'Beek');
+
+describe('lastWord', () => {
+  test('examples', () => {
+    expect(['in Beek ', 'gemeente\u00a0', 'provincie Súdwest-Fryslân  ', 'van 12 ', 'end', '', ' ', 'x 𝒜𝒜 '].map(lastWord)).toEqual(['Beek', 'gemeente', 'Fryslân', '', '', '', '', '𝒜𝒜']);
+  });
+  test('equals /(\\p{L}+)\\s+$/u on random texts (3,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(lastWord(text)).toBe(/(\p{L}+)\s+$/u.exec(text)?.[1] ?? '');
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+  });
+});
+
+describe('isBlank', () => {
+  test('equals removing every space run and comparing with the empty string (3,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(isBlank(text)).toBe(text.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/gu, '') === '');
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+  });
+});

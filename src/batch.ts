@@ -44,7 +44,7 @@ export interface BatchOptions {
   /** Called with each result as it is finished (in any order), e.g. to move its record to a spool. */
   onResult?: (result: Result) => void;
   /** Takes a worker's record as JSON (to spool it as it is); without it the record is parsed back. */
-  onRecordJson?: (path: string, json: string) => void;
+  onRecordJson?: (path: string, json: string, id: string | undefined) => void;
 }
 
 /** A path that is neither a file nor a folder. */
@@ -157,7 +157,7 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
   } else {
     results = await runOnWorkers(inputs, options, jobs, onProgress, (result) => {
       if (result.recordJson !== undefined) {
-        if (options.onRecordJson) options.onRecordJson(result.path, result.recordJson);
+        if (options.onRecordJson) options.onRecordJson(result.path, result.recordJson, result.id);
         else result.record = JSON.parse(result.recordJson) as CoalitionRecord;
         delete result.recordJson;
       } else result.id = result.record?.id;

@@ -67,9 +67,22 @@ export async function buildDataset(options: ExtractOptions, io: Io): Promise<Bui
     throw error;
   }
   const spool = options.keepRecords ? null : new RecordSpool();
+  // A record whose id an earlier input (in path order) already has can never be in the dataset:
+  // the earlier one, or one before it, owns the id. It is not spooled (on the bench corpus, 97%
+  // of the records, 110 MB of JSON for 10,000 pages).
+  const order = new Map(inputs.map((input, i) => [input.shown, i]));
+  const firstWithId = new Map<string, number>();
+  const surelyDuplicate = (path: string, id: string | undefined): boolean => {
+    const at = order.get(path);
+    if (options.uniqueIds === false || id === undefined || at === undefined) return false;
+    const first = firstWithId.get(id);
+    if (first !== undefined && first < at) return true;
+    firstWithId.set(id, at);
+    return false;
+  };
   const onResult = (result: Result) => {
     if (spool && result.record) {
-      spool.add(result.path, result.record);
+      if (!surelyDuplicate(result.path, result.record.id)) spool.add(result.path, result.record);
       result.record = null;
     }
   };
@@ -82,7 +95,7 @@ export async function buildDataset(options: ExtractOptions, io: Io): Promise<Bui
         maxBytes: options.maxBytes,
         uniqueIds: options.uniqueIds,
         onResult,
-        ...(spool ? { onRecordJson: (path: string, json: string) => spool.addJson(path, json) } : {}),
+        ...(spool ? { onRecordJson: (path: string, json: string, id: string | undefined) => surelyDuplicate(path, id) || spool.addJson(path, json) } : {}),
       },
       progress(io, inputs.length, options.ci),
     );

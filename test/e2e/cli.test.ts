@@ -79,6 +79,26 @@ describe('coalex extract', () => {
       'input/zz/rijswijk.txt: error: Duplicate id `rijswijk`: `input/zz/rijswijk.txt` and `input/004_5e9e29e7f646534a.txt` give the same id; `input/zz/rijswijk.txt` is not in the dataset [duplicate-id]\n',
     );
   });
+
+  test('of several documents with one id the first path owns it, with one thread or many (later records are not even spooled)', () => {
+    const dir = project();
+    for (const name of ['zz/rijswijk.txt', 'zz/rijswijk-2.txt', 'a/rijswijk.txt']) {
+      mkdirSync(join(dir, 'input', name, '..'), { recursive: true });
+      writeFileSync(join(dir, 'input', name), `${readFileSync(join(dir, 'input/004_5e9e29e7f646534a.txt'), 'utf8')}\nTelefoon: 070 123 45${name.length}\n`);
+    }
+    const one = cli(['extract', '--quiet', '--jobs', '1'], dir);
+    const first = folder(join(dir, 'output'));
+    const many = cli(['extract', '--quiet', '--jobs', '3'], dir);
+    expect([one.code, many.code, many.stderr]).toEqual([1, 1, one.stderr]);
+    expect(folder(join(dir, 'output'))).toEqual(first);
+    const rijswijk = (JSON.parse(first['coalitions.json']!) as { id: string; source: { path: string } }[]).find((r) => r.id === 'rijswijk');
+    expect(rijswijk?.source.path).toBe('input/004_5e9e29e7f646534a.txt');
+    expect(one.stderr.match(/Duplicate id `rijswijk`: `[^`]+`/gu)).toEqual([
+      'Duplicate id `rijswijk`: `input/a/rijswijk.txt`',
+      'Duplicate id `rijswijk`: `input/zz/rijswijk-2.txt`',
+      'Duplicate id `rijswijk`: `input/zz/rijswijk.txt`',
+    ]);
+  });
 });
 
 describe('coalex check', () => {

@@ -19,6 +19,8 @@ export interface Context {
   /** Adds a record warning (also reported as a message on the file). */
   warn(code: string, message: string, range?: { start: number; end: number }): void;
   warnings: Warning[];
+  /** Phone numbers found per piece of text (contact lines are searched again as label values): the document's memo. */
+  phoneMatches: Map<string, { startsAt: number; endsAt: number; number: string }[]>;
 }
 
 /** Creates the context for a document that has been segmented. */
@@ -45,6 +47,7 @@ export function createContext(file: Doc, rules: Rules): Context {
     structure: file.data.structure!,
     span,
     warnings,
+    phoneMatches: new Map(),
     warn(code, message, range) {
       const warning: Warning = range ? { code, message, span: span(range) } : { code, message };
       const key = `${code}\0${message}`;

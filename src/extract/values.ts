@@ -87,12 +87,17 @@ export async function phones(range: Range, context: Context): Promise<Found[]> {
   let from = 0;
   for (const end of [...[...range.text.matchAll(separator)].map((m) => m.index), range.text.length]) {
     const chunk = range.text.slice(from, end);
-    for (const m of PHONE_SIGN.test(chunk) ? find(chunk, 'NL') : []) {
+    let matches = context.phoneMatches.get(chunk);
+    if (!matches) {
+      matches = PHONE_SIGN.test(chunk) ? find(chunk, 'NL').map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt, number: m.number.number as string })) : [];
+      context.phoneMatches.set(chunk, matches);
+    }
+    for (const m of matches) {
       // A Dutch number is written from its 0, +31, 0031 or 14: `9.00–17.00 uur` is a time.
       const raw = chunk.slice(m.startsAt, m.endsAt);
       if (!/^(?:\+|\(?0|14)/u.test(raw) || context.rules.openingHours.test(raw)) continue;
       const start = from + m.startsAt;
-      found.push({ value: m.number.number, range: { text: chunk.slice(m.startsAt, m.endsAt), start: range.start + start, end: range.start + from + m.endsAt } });
+      found.push({ value: m.number, range: { text: raw, start: range.start + start, end: range.start + from + m.endsAt } });
     }
     const sep = range.text.slice(end).match(/^(?:,\s+|;\s*|\s+(?:of|en|\/)\s+)/u);
     from = end + (sep ? sep[0].length : 0);

@@ -1,6 +1,6 @@
 /** Warnings about the whole document: what a reviewer should look at. */
 import type { CoalitionRecord } from '../schema/record.js';
-import { fold } from '../util/text.js';
+import { fold, hasLowerUpper } from '../util/text.js';
 import type { Context } from './context.js';
 import { lookup } from './municipalities.js';
 
@@ -43,7 +43,7 @@ export function documentWarnings(record: CoalitionRecord, context: Context): voi
 
   for (const range of [...structure.ranges, ...structure.noise]) {
     // Glued words need a lower-case letter right before a capital: most ranges have none.
-    if (!/\p{Ll}\p{Lu}/u.test(range.text)) continue;
+    if (!hasLowerUpper(range.text)) continue;
     const re = rules.gluedWords;
     re.lastIndex = 0;
     for (let m = re.exec(range.text); m; m = re.exec(range.text)) {

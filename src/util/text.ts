@@ -36,6 +36,19 @@ export function isBlank(text: string): boolean {
   return !NOT_SPACE.test(text);
 }
 
+const LOWER_UPPER = /\p{Ll}\p{Lu}/u;
+const ASCII_LOWER_UPPER = /[a-z][A-Z]/;
+const NON_ASCII = /[^\t\n\r -~]/;
+
+/**
+ * Whether a lower-case letter directly precedes a capital (`eenzaamheidBijna`), as
+ * `/\p{Ll}\p{Lu}/u` tells; Unicode classes are slow, so ASCII pairs are looked for first and
+ * the full pattern runs only on text with non-ASCII characters.
+ */
+export function hasLowerUpper(text: string): boolean {
+  return ASCII_LOWER_UPPER.test(text) || (NON_ASCII.test(text) && LOWER_UPPER.test(text));
+}
+
 const NOT_SPACE = /[^\s\u00a0\u200b-\u200d\u2060\ufeff]/u;
 const LETTER = /\p{L}/u;
 const WHITE = /\s/u;

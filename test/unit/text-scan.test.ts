@@ -1,6 +1,6 @@
 /** Issue 6: hand-written scans that replace slow regular expressions give exactly what the expressions gave. */
 import fc from 'fast-check';
-import { isBlank, lastWord } from '../../src/util/text.js';
+import { hasLowerUpper, isBlank, lastWord } from '../../src/util/text.js';
 
 const piece = fc.constantFrom('a', 'Z', 'é', 'Ĳ', 'ß', '𝒜', 'ǅ', '1', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '-', "'", '.', ',', '(', '😀', 'word', 'Beek');
 
@@ -28,5 +28,19 @@ describe('isBlank', () => {
       }),
       { numRuns: 3000, seed: 6 },
     );
+  });
+});
+
+describe('hasLowerUpper', () => {
+  test('equals /\\p{Ll}\\p{Lu}/u on random texts, ASCII and not (3,000 cases)', () => {
+    const letters = fc.constantFrom('a', 'B', 'é', 'É', 'ĳ', 'Ĳ', 'ß', 'ǅ', '𝒜', '𝓪', ' ', '1', '–', 'x', 'Y');
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        expect(hasLowerUpper(text)).toBe(/\p{Ll}\p{Lu}/u.test(text));
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+    expect(['eenzaamheidBijna', 'coördinatieÉén', 'geen naden', 'ABC'].map(hasLowerUpper)).toEqual([true, true, false, false]);
   });
 });

@@ -182,12 +182,14 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   const titles = new RegExp(`^(?:${alternation(rolesFile.titles.flatMap((t) => t.words))})(?=\\s|$)\\s*`, 'iu');
 
   const organizationTypes = files['organizations.yaml'].types.map((entry, index) => {
-    const tests: RegExp[] = (entry.keywords ?? []).map((keyword) => {
-      const text = escapeRegExp(keyword.text);
-      const source =
-        keyword.match === 'word' ? `(?<![\\p{L}])${text}(?![\\p{L}])` : keyword.match === 'prefix' ? `(?<![\\p{L}])${text}` : text;
-      return new RegExp(source, 'iu');
-    });
+    // One expression for all keywords of a type (any of them matching is what counts), by match mode.
+    const texts = (mode: string) => (entry.keywords ?? []).filter((k) => k.match === mode).map((k) => escapeRegExp(k.text));
+    const parts = [
+      texts('word').length > 0 ? `(?<![\\p{L}])(?:${texts('word').join('|')})(?![\\p{L}])` : null,
+      texts('prefix').length > 0 ? `(?<![\\p{L}])(?:${texts('prefix').join('|')})` : null,
+      texts('part').length > 0 ? `(?:${texts('part').join('|')})` : null,
+    ].filter((part): part is string => part !== null);
+    const tests: RegExp[] = parts.length > 0 ? [new RegExp(parts.join('|'), 'iu')] : [];
     if (entry.pattern) tests.push(regex('organizations.yaml', `types[${index}].pattern`, entry.pattern, 'u'));
     return { type: entry.type, test: (name: string) => tests.some((re) => re.test(name)) };
   });

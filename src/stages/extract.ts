@@ -6,7 +6,7 @@ import { mentions } from '../extract/municipalities.js';
 import { contacts, findNames, people, type NameHit } from '../extract/people.js';
 import { activities, flatten, goals, organizations, sectionsOf, targets } from '../extract/sections.js';
 import { documentWarnings } from '../extract/warnings.js';
-import { links, phones, unique, websiteKey, years, type Found } from '../extract/values.js';
+import { links, mayHoldPhone, phones, unique, websiteKey, years, type Found } from '../extract/values.js';
 import type { Rules } from '../rules/compile.js';
 import type { CoalitionRecord, SectionKind } from '../schema/record.js';
 import { joinRanges, type Range } from '../util/lines.js';
@@ -31,7 +31,8 @@ export async function extract(file: Doc, rules: Rules): Promise<void> {
     const found = links(range, context);
     emails.push(...found.emails);
     websites.push(...found.websites);
-    phoneList.push(...(await phones(range, context)));
+    // Most lines have no digits of a phone number: no call (and no await) for them.
+    if (mayHoldPhone(range.text)) phoneList.push(...(await phones(range, context)));
     yearList.push(...years(range, context));
     const named = await findNames(range, context);
     const hits = organizationItems.has(range) ? named.filter((hit) => hit.range.start === range.start) : named;

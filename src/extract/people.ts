@@ -113,8 +113,12 @@ function lexiconOf(rules: Rules): Set<string> {
   return keys;
 }
 
-/** The words a name match can reach past its last first name: three particles, a surname start, the surname, and a margin. */
-const WORDS_AFTER_FIRST_NAME = /(?:\s*[^\s\p{L}]*\p{L}+){0,8}/uy;
+/**
+ * The words a name match can reach past its last first name: three particles, a surname start,
+ * the surname, and a margin for dashes and the like (`Anna – de Vries`). A word is a run of
+ * non-space characters (the first may be glued to the name: `Anna,`).
+ */
+const WORDS_AFTER_FIRST_NAME = /(?:\s*\S+){0,8}/uy;
 
 /**
  * The pieces of a range compromise reads: from each word it tags `#FirstName` to a few words

@@ -133,10 +133,12 @@ function toResult(file: Doc): Result {
 
 /**
  * Small batches run in this thread: each worker loads and warms up the modules and rules again,
- * which costs more than it saves below ~1,000 files per worker (measured: 1,000 files 5.5 s in
- * one thread, 6.0 s on two workers; 2,000 files 10.8 s and 10.1 s).
+ * and on this 2-core machine two busy threads each run about 1.5× slower (a single thread
+ * already keeps ~1.3 cores busy with V8's helper threads). Measured on the bench corpus,
+ * one thread against two workers: 2,500 files 5.6–6.7 s against 7.3–7.6 s; 5,000 files
+ * 9.8–10.3 s against 9.9–11.0 s; 10,000 files 17.4–17.9 s against 15.9–16.3 s.
  */
-const MIN_FILES_PER_WORKER = 1000;
+const MIN_FILES_PER_WORKER = 2500;
 
 /** Runs every input; results in input order, duplicate ids rejected (the later path loses). */
 export async function runBatch(inputs: { path: string; shown: string }[], options: BatchOptions, onProgress?: (done: number) => void): Promise<Result[]> {

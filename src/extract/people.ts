@@ -143,14 +143,23 @@ function nameWindows(text: string, rules: Rules): { text: string; start: number 
   return result.map((w) => ({ text: text.slice(w.start, w.end), start: w.start }));
 }
 
-/** Names in one range: compromise for `Firstname (particles) Surname`, a pattern for initials. */
-export async function findNames(range: Range, context: Context): Promise<NameHit[]> {
+/**
+ * Names in one range: compromise for `Firstname (particles) Surname`, a pattern for initials.
+ * Synchronous (no await per line) unless compromise still has to be loaded.
+ */
+export function findNames(range: Range, context: Context): NameHit[] | Promise<NameHit[]> {
   const { rules } = context;
   const firstName = hasFirstName(range.text, rules);
   if (!firstName && !otherNameSigns(range.text, rules)) return [];
+  if (firstName && (nlp === undefined || lexiconFor !== rules)) return loadNlp(rules).then(() => namesIn(range, context, firstName));
+  return namesIn(range, context, firstName);
+}
+
+function namesIn(range: Range, context: Context, firstName: boolean): NameHit[] {
+  const { rules } = context;
   const spans: { start: number; end: number }[] = [];
   if (firstName) {
-    const parse = await loadNlp(rules);
+    const parse = nlp!;
     for (const window of nameWindows(range.text, rules)) {
       const match = parse(window.text).match(matchersFor(rules, parse).names as string);
       for (const hit of match.json({ offset: true }) as { terms: { text: string; offset: { start: number; length: number } }[] }[]) {

@@ -34,7 +34,8 @@ export async function extract(file: Doc, rules: Rules): Promise<void> {
     // Most lines have no digits of a phone number: no call (and no await) for them.
     if (mayHoldPhone(range.text)) phoneList.push(...(await phones(range, context)));
     yearList.push(...years(range, context));
-    const named = await findNames(range, context);
+    const finding = findNames(range, context);
+    const named = Array.isArray(finding) ? finding : await finding;
     const hits = organizationItems.has(range) ? named.filter((hit) => hit.range.start === range.start) : named;
     if (hits.length > 0) names.set(range, hits);
   }

@@ -162,7 +162,7 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
         if (options.onRecordJson) options.onRecordJson(result.path, result.recordJson, result.id);
         else result.record = JSON.parse(result.recordJson) as CoalitionRecord;
         delete result.recordJson;
-      } else result.id = result.record?.id;
+      } else result.id ??= result.record?.id;
       options.onResult?.(result);
     });
   }

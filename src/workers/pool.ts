@@ -37,7 +37,7 @@ export function runOnWorkers(
       } else worker.postMessage({ stop: true } satisfies Task);
     };
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { rulesDir: options.rulesDir, maxBytes: options.maxBytes } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { rulesDir: options.rulesDir, maxBytes: options.maxBytes, uniqueIds: options.uniqueIds !== false } });
       workers.push(worker);
       worker.on('message', (reply: Reply) => {
         if ('results' in reply) {

@@ -4,7 +4,9 @@ import { runOne, type Result } from '../batch.js';
 import { loadGenerated } from '../schema/validators.js';
 import type { Reply, Task } from './pool.js';
 
-const { rulesDir, maxBytes } = workerData as { rulesDir: string; maxBytes: number };
+const { rulesDir, maxBytes, uniqueIds } = workerData as { rulesDir: string; maxBytes: number; uniqueIds: boolean };
+/** Ids of the records this thread has given. */
+const ownIds = new Set<string>();
 const port = parentPort!;
 /** Chunks of inputs arrive ahead of time (so the thread never waits for the next one); they run in order, never interleaved. */
 const queue: Extract<Task, { index: number }>[] = [];
@@ -18,10 +20,15 @@ async function drain(): Promise<void> {
     const results: Result[] = [];
     for (const input of task.inputs) {
       const result = await runOne(input.path, input.shown, rulesDir, maxBytes);
-      // The record crosses as one JSON string: cloning it as an object costs the main thread more.
       if (result.record) {
         result.id = result.record.id;
-        result.recordJson = JSON.stringify(result.record);
+        // This thread takes inputs in path order: a record whose id it has given before can never
+        // be in the dataset (the main thread rejects it), so only its id crosses.
+        if (!(uniqueIds && ownIds.has(result.id))) {
+          // The record crosses as one JSON string: cloning it as an object costs the main thread more.
+          result.recordJson = JSON.stringify(result.record);
+        }
+        ownIds.add(result.id);
         result.record = null;
       }
       results.push(result);

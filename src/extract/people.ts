@@ -32,15 +32,15 @@ const matchers = new WeakMap<Rules, { names: unknown; initials: RegExp }>();
 async function loadNlp(rules: Rules): Promise<Nlp> {
   nlp ??= (await import('compromise/one')).default;
   if (lexiconFor !== rules) {
-    const lexicon: Record<string, string> = {};
-    for (const name of rules.firstNames) {
-      lexicon[name.toLowerCase()] = 'FirstName';
-      lexicon[stripDiacritics(name).toLowerCase()] = 'FirstName';
-    }
-    nlp.addWords(lexicon);
+    nlp.addWords(Object.fromEntries([...lexiconOf(rules)].map((key) => [key, 'FirstName'])));
     lexiconFor = rules;
   }
   return nlp;
+}
+
+/** compromise, when it is loaded and knows the first names of rules; else undefined. */
+function loadedNlp(rules: Rules): Nlp | undefined {
+  return lexiconFor === rules ? nlp : undefined;
 }
 
 /** The compiled matchers of a rules set (compiled once; compromise parses a match string on every call otherwise). */
@@ -101,6 +101,9 @@ function otherNameSigns(text: string, rules: Rules): boolean {
   return (INITIAL.test(text) && initials.test(text)) || rules.contactCue.test(text);
 }
 
+/** The length a piece for compromise grows to by merging (the old fixed windows were 400 characters). */
+const MAX_WINDOW = 400;
+
 /** Per rules: every word compromise tags `#FirstName` (its lexicon keys: lower case, with and without diacritics). */
 const lexiconKeys = new WeakMap<Rules, Set<string>>();
 
@@ -137,7 +140,8 @@ function nameWindows(text: string, rules: Rules): { text: string; start: number 
     WORDS_AFTER_FIRST_NAME.lastIndex = from;
     const end = from + WORDS_AFTER_FIRST_NAME.exec(text)![0].length;
     const last = result[result.length - 1];
-    if (last && m.index <= last.end) last.end = Math.max(last.end, end);
+    // Touching pieces merge, up to ~400 characters: compromise's cost grows faster than the text it reads.
+    if (last && m.index <= last.end && last.end - last.start < MAX_WINDOW) last.end = Math.max(last.end, end);
     else result.push({ start: m.index, end });
   }
   return result.map((w) => ({ text: text.slice(w.start, w.end), start: w.start }));
@@ -151,7 +155,7 @@ export function findNames(range: Range, context: Context): NameHit[] | Promise<N
   const { rules } = context;
   const firstName = hasFirstName(range.text, rules);
   if (!firstName && !otherNameSigns(range.text, rules)) return [];
-  if (firstName && (nlp === undefined || lexiconFor !== rules)) return loadNlp(rules).then(() => namesIn(range, context, firstName));
+  if (firstName && !loadedNlp(rules)) return loadNlp(rules).then(() => namesIn(range, context, firstName));
   return namesIn(range, context, firstName);
 }
 
@@ -159,7 +163,7 @@ function namesIn(range: Range, context: Context, firstName: boolean): NameHit[] 
   const { rules } = context;
   const spans: { start: number; end: number }[] = [];
   if (firstName) {
-    const parse = nlp!;
+    const parse = loadedNlp(rules)!;
     for (const window of nameWindows(range.text, rules)) {
       const match = parse(window.text).match(matchersFor(rules, parse).names as string);
       for (const hit of match.json({ offset: true }) as { terms: { text: string; offset: { start: number; length: number } }[] }[]) {

@@ -90,14 +90,13 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
     type Candidate = { written: string; index: number; end: number; codes: string[]; ambiguous: boolean; cued: boolean };
     const candidates: Candidate[] = [];
     // As a global search with the finder would, but the finder (400 names) is tried only at words that start a name.
-    const word = startScan;
-    word.lastIndex = 0;
-    for (let w = word.exec(range.text); w; w = word.exec(range.text)) {
+    startScan.lastIndex = 0;
+    for (let w = startScan.exec(range.text); w; w = startScan.exec(range.text)) {
       if (!startWords.has(w[0].replace('’', "'"))) continue;
       finder.lastIndex = w.index;
       const match = finder.exec(range.text);
       if (!match) continue;
-      word.lastIndex = match.index + match[0].length;
+      startScan.lastIndex = match.index + match[0].length;
       const written = match[0];
       const before = range.text.slice(Math.max(0, match.index - 60), match.index);
       const after = range.text.slice(match.index + written.length, match.index + written.length + 40);

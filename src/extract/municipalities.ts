@@ -1,5 +1,5 @@
 /** Municipalities: the coalition's own (from the title) and every one the text names. */
-import type { Rules } from '../rules/compile.js';
+import { startWordKey, type Rules } from '../rules/compile.js';
 import type { Range } from '../util/lines.js';
 import { fold, lastWord } from '../util/text.js';
 
@@ -92,7 +92,7 @@ export function mentions(ranges: Range[], rules: Rules, place?: TitlePlace | nul
     // As a global search with the finder would, but the finder (400 names) is tried only at words that start a name.
     startScan.lastIndex = 0;
     for (let w = startScan.exec(range.text); w; w = startScan.exec(range.text)) {
-      if (!startWords.has(w[0].replace('’', "'"))) continue;
+      if (!startWords.has(startWordKey(w[0]))) continue;
       finder.lastIndex = w.index;
       const match = finder.exec(range.text);
       if (!match) continue;

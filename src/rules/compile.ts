@@ -183,12 +183,13 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
 
   const organizationTypes = files['organizations.yaml'].types.map((entry, index) => {
     // One expression for all keywords of a type (any of them matching is what counts), by match mode.
-    const texts = (mode: string) => (entry.keywords ?? []).filter((k) => k.match === mode).map((k) => escapeRegExp(k.text));
+    const texts = (mode: string) => (entry.keywords ?? []).filter((k) => k.match === mode).map((k) => escapeRegExp(k.text)).join('|');
+    const [word, prefix, part] = [texts('word'), texts('prefix'), texts('part')];
     const parts = [
-      texts('word').length > 0 ? `(?<![\\p{L}])(?:${texts('word').join('|')})(?![\\p{L}])` : null,
-      texts('prefix').length > 0 ? `(?<![\\p{L}])(?:${texts('prefix').join('|')})` : null,
-      texts('part').length > 0 ? `(?:${texts('part').join('|')})` : null,
-    ].filter((part): part is string => part !== null);
+      word ? `(?<![\\p{L}])(?:${word})(?![\\p{L}])` : null,
+      prefix ? `(?<![\\p{L}])(?:${prefix})` : null,
+      part ? `(?:${part})` : null,
+    ].filter((source): source is string => source !== null);
     const tests: RegExp[] = parts.length > 0 ? [new RegExp(parts.join('|'), 'iu')] : [];
     if (entry.pattern) tests.push(regex('organizations.yaml', `types[${index}].pattern`, entry.pattern, 'u'));
     return { type: entry.type, test: (name: string) => tests.some((re) => re.test(name)) };
@@ -226,7 +227,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
   const unique = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // Names joined by a hyphen (`Nieuwegein-Houten`) are found here and judged in mentions().
   const finder = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${unique.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'uy');
-  const startWords = new Set(unique.map((name) => startWord(name, 0)!));
+  const startWords = new Set(unique.map(startWord));
   const firstChars = new Set([...startWords].flatMap((word) => (word[0] === "'" ? ["'", '’'] : [word[0]!])));
   // The first character, then a look-behind over the character before it: faster than a look-behind first.
   const startScan = new RegExp(`[${[...firstChars].map(escapeClass).join('')}](?<![\\p{L}\\p{N}'’].)[\\p{L}\\p{N}]*`, 'gu');
@@ -342,14 +343,14 @@ function escapeClass(marker: string): string {
   return marker.replace(/[\\\]^-]/g, '\\$&');
 }
 
-/** A word in the sense of the municipality finder: letters and digits, maybe after one apostrophe. */
-export const START_WORD = /['’]?[\p{L}\p{N}]+/gu;
+/** The first word of a municipality name (`'s` of `'s-Hertogenbosch`, `Den` of `Den Haag`): letters and digits, maybe after one apostrophe. */
+function startWord(name: string): string {
+  return startWordKey(/^['’]?[\p{L}\p{N}]+/u.exec(name)![0]);
+}
 
-/** The word at `at` (`'s` of `'s-Hertogenbosch`), apostrophe written `'`; null when none starts there. */
-function startWord(text: string, at: number): string | null {
-  START_WORD.lastIndex = at;
-  const m = START_WORD.exec(text);
-  return m && m.index === at ? m[0].replace('’', "'") : null;
+/** A start word as `startWords` holds it: apostrophe written `'`. */
+export function startWordKey(word: string): string {
+  return word.replace('’', "'");
 }
 
 /** A municipality name as a pattern: its apostrophe may be straight or curly, spaces may be any run. */

@@ -1,11 +1,10 @@
 /** Build step: writes the ajv validators as code (ajv standalone) next to this module. */
 import { writeFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { ajvOptions, schemas } from './validators.js';
+import { newAjv, schemas } from './validators.js';
 
 const all = schemas();
-const ajv = new Ajv({ ...ajvOptions, code: { source: true, esm: true } });
+const ajv = newAjv({ code: { source: true, esm: true } });
 const exports: Record<string, string> = {};
 for (const [name, schema] of Object.entries(all)) {
   const id = `coalex:${name}`;

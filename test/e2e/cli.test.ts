@@ -144,6 +144,11 @@ describe('coalex validate, schema, eval, --help, --version', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.split('\n')[0]).toBe('bad.json:309: error: record `lansingerland`: /kind: must be equal to one of the allowed values [invalid-record]');
     expect(cli(['validate', 'nothing.json'], dir).code).toBe(2);
+    // A span is validated by a referenced schema (the record's validator would be too large inlined): paths stay whole.
+    records[1]!.kind = 'coalition';
+    (records[2]!.goals as { span: { start: { line: number } } }[])[0]!.span.start.line = 0;
+    writeFileSync(join(dir, 'bad.json'), `${JSON.stringify(records, null, 2)}\n`);
+    expect(cli(['validate', 'bad.json'], dir).stderr.split('\n')[0]).toBe('bad.json:1179: error: record `lisse`: /goals/0/span/start/line: must be >= 1 [invalid-record]');
   });
   test('schema prints the record JSON Schema', () => {
     const run = cli(['schema'], root);

@@ -2,7 +2,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { cpus } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { processDocument } from './pipeline.js';
+import { processDocuments } from './pipeline.js';
 import type { Doc, RejectReason } from './document.js';
 import { loadRules } from './rules/load.js';
 import { formats } from './stages/read.js';
@@ -106,11 +106,10 @@ export function shownPath(path: string, cwd: string): string {
   return shown.split(sep).join('/');
 }
 
-/** Runs one input in this thread. */
-export async function runOne(path: string, shown: string, rulesDir: string, maxBytes: number): Promise<Result> {
+/** Runs inputs in this thread (in groups, stage by stage); results in input order. */
+export async function* runInputs(inputs: { path: string; shown: string }[], rulesDir: string, maxBytes: number): AsyncGenerator<Result> {
   const rules = loadRules(rulesDir);
-  const file = await processDocument(path, shown, rules, { maxBytes });
-  return toResult(file);
+  for await (const file of processDocuments(inputs, rules, { maxBytes })) yield toResult(file);
 }
 
 function toResult(file: Doc): Result {
@@ -149,8 +148,7 @@ export async function runBatch(inputs: { path: string; shown: string }[], option
   let results: Result[];
   if (jobs <= 1) {
     results = [];
-    for (const input of inputs) {
-      const result = await runOne(input.path, input.shown, options.rulesDir, options.maxBytes);
+    for await (const result of runInputs(inputs, options.rulesDir, options.maxBytes)) {
       result.id = result.record?.id;
       options.onResult?.(result);
       results.push(result);

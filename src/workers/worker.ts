@@ -1,6 +1,6 @@
-/** A worker thread: loads the rules once, then extracts the inputs it is given, one at a time. */
+/** A worker thread: loads the rules once, then extracts the chunks of inputs it is given, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runOne, type Result } from '../batch.js';
+import { runInputs, type Result } from '../batch.js';
 import { loadGenerated } from '../schema/validators.js';
 import type { Reply, Task } from './pool.js';
 
@@ -18,8 +18,7 @@ async function drain(): Promise<void> {
   running = true;
   for (let task = queue.shift(); task; task = queue.shift()) {
     const results: Result[] = [];
-    for (const input of task.inputs) {
-      const result = await runOne(input.path, input.shown, rulesDir, maxBytes);
+    for await (const result of runInputs(task.inputs, rulesDir, maxBytes)) {
       if (result.record) {
         result.id = result.record.id;
         // This thread takes inputs in path order: a record whose id it has given before can never

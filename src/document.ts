@@ -38,11 +38,32 @@ export interface DocumentData {
   text?: string;
   offsets?: number[];
   structure?: Structure;
+  /** What the libraries answered for pieces of the text, asked ahead of extract (stage `look up`). */
+  lookups?: Lookups;
   record?: CoalitionRecord;
   /** Set when a stage failed: later stages skip the document. */
   rejected?: { reason: RejectReason; message: string };
   /** Stack of an internal error, shown with --debug. */
   debug?: string;
+}
+
+/**
+ * Answers of compromise, libphonenumber-js and linkify-it, by the piece of text they were asked
+ * about. The look-up stages ask them for a whole group of documents in a row, where their code
+ * and tables stay in the processor's caches; extract reads the answers (and asks for what is missing).
+ */
+export interface Lookups {
+  /** Range text → compromise's name matches in it (each match's words, with offsets in the text); null: no first name in it. */
+  names: Map<string, { text: string; start: number }[][] | null>;
+  /** Text between list separators → the phone numbers libphonenumber-js finds in it. */
+  phones: Map<string, { startsAt: number; endsAt: number; number: string }[]>;
+  /** Range text → the links linkify-it finds in it. */
+  links: Map<string, { schema: string; index: number; lastIndex: number; raw: string }[]>;
+}
+
+/** Empty look-up answers. */
+export function newLookups(): Lookups {
+  return { names: new Map(), phones: new Map(), links: new Map() };
 }
 
 /** A document in the pipeline. */

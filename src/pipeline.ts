@@ -1,11 +1,12 @@
 /**
  * The whole flow of one document, in one visible list:
- * read → decode → parse → segment → extract → validate (write is per batch, see batch.ts).
+ * read → decode → parse → segment → look up → extract → validate (write is per batch, see batch.ts).
  */
 import { createDocument, reject, type Doc } from './document.js';
 import type { Rules } from './rules/compile.js';
 import { decode } from './stages/decode.js';
 import { extract } from './stages/extract.js';
+import { lookupLinks, lookupNames, lookupPhones } from './stages/lookup.js';
 import { parse } from './stages/parse.js';
 import { read, type ReadOptions } from './stages/read.js';
 import { segment } from './stages/segment.js';
@@ -20,6 +21,9 @@ export const stages: [name: string, stage: Stage][] = [
   ['decode', (file) => decode(file)],
   ['parse', (file) => parse(file)],
   ['segment', (file, rules) => segment(file, rules)],
+  ['look up names', (file, rules) => lookupNames(file, rules)],
+  ['look up phones', (file) => lookupPhones(file)],
+  ['look up links', (file, rules) => lookupLinks(file, rules)],
   ['extract', (file, rules) => extract(file, rules)],
   ['validate', (file) => validate(file)],
 ];

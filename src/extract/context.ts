@@ -1,6 +1,6 @@
 /** What every extractor gets: the text, its structure, the rules, and span and warning helpers. */
 import { location } from 'vfile-location';
-import type { Doc } from '../document.js';
+import { newLookups, type Doc, type Lookups } from '../document.js';
 import type { Rules } from '../rules/compile.js';
 import type { CoalitionRecord, Span } from '../schema/record.js';
 import type { Structure } from '../stages/segment.js';
@@ -19,8 +19,8 @@ export interface Context {
   /** Adds a record warning (also reported as a message on the file). */
   warn(code: string, message: string, range?: { start: number; end: number }): void;
   warnings: Warning[];
-  /** Phone numbers found per piece of text (contact lines are searched again as label values): the document's memo. */
-  phoneMatches: Map<string, { startsAt: number; endsAt: number; number: string }[]>;
+  /** The libraries' answers per piece of text (asked ahead by the look-up stages, or as extract needs them). */
+  lookups: Lookups;
 }
 
 /** Creates the context for a document that has been segmented. */
@@ -47,7 +47,7 @@ export function createContext(file: Doc, rules: Rules): Context {
     structure: file.data.structure!,
     span,
     warnings,
-    phoneMatches: new Map(),
+    lookups: (file.data.lookups ??= newLookups()),
     warn(code, message, range) {
       const warning: Warning = range ? { code, message, span: span(range) } : { code, message };
       const key = `${code}\0${message}`;

@@ -3,6 +3,7 @@ import LinkifyIt from 'linkify-it';
 import type { Rules } from '../rules/compile.js';
 import type { Range } from '../util/lines.js';
 import type { Context } from './context.js';
+import type { Lookups } from '../document.js';
 
 /** A value with where it stands. */
 export interface Found {
@@ -23,18 +24,32 @@ async function phoneFinder(): Promise<FindPhones> {
 
 const LINK_SIGN = /@|\/\/|\.\p{L}/u;
 
-/** E-mail addresses and web addresses of one range, by linkify-it. */
-export function links(range: Range, context: Context): { emails: Found[]; websites: Found[] } {
-  let linkify = linkifiers.get(context.rules);
+type LinkMatch = Lookups['links'] extends Map<string, (infer M)[]> ? M : never;
+
+/** What linkify-it finds in a text (its matches, as plain data). */
+function linkMatches(text: string, rules: Rules): LinkMatch[] {
+  let linkify = linkifiers.get(rules);
   if (!linkify) {
-    linkify = new LinkifyIt().tlds(context.rules.webDomains, true);
-    linkifiers.set(context.rules, linkify);
+    linkify = new LinkifyIt().tlds(rules.webDomains, true);
+    linkifiers.set(rules, linkify);
   }
-  const emails: Found[] = [];
-  const websites: Found[] = [];
   // Every link linkify-it finds holds `@` (e-mail), `//` (a scheme) or a dot before a letter (a
   // domain): most lines have none, and linkify's own test is far slower than this one.
-  const matches = LINK_SIGN.test(range.text) ? linkify.match(range.text) ?? [] : [];
+  if (!LINK_SIGN.test(text)) return [];
+  return (linkify.match(text) ?? []).map((m) => ({ schema: m.schema, index: m.index, lastIndex: m.lastIndex, raw: m.raw }));
+}
+
+/** The look-up stage of links: asks linkify-it about these texts, for `memo`. */
+export function lookUpLinks(texts: string[], rules: Rules, memo: Lookups['links']): void {
+  for (const text of texts) if (!memo.has(text)) memo.set(text, linkMatches(text, rules));
+}
+
+/** E-mail addresses and web addresses of one range, by linkify-it. */
+export function links(range: Range, context: Context): { emails: Found[]; websites: Found[] } {
+  const emails: Found[] = [];
+  const websites: Found[] = [];
+  let matches = context.lookups.links.get(range.text);
+  if (!matches) context.lookups.links.set(range.text, (matches = linkMatches(range.text, context.rules)));
   for (const match of matches) {
     const at = { text: match.raw, start: range.start + match.index, end: range.start + match.lastIndex };
     if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
@@ -77,21 +92,44 @@ export function mayHoldPhone(text: string): boolean {
   return PHONE_SIGN.test(text);
 }
 
+/**
+ * The parts of a text between list separators, with their offsets: numbers are looked for in
+ * each part alone (`06 …, 14 0174` must not read as one number).
+ */
+function listParts(text: string): { text: string; from: number }[] {
+  const separator = /,\s+|;\s*|\s+(?:of|en|\/)\s+/gu;
+  const parts: { text: string; from: number }[] = [];
+  let from = 0;
+  for (const end of [...[...text.matchAll(separator)].map((m) => m.index), text.length]) {
+    parts.push({ text: text.slice(from, end), from });
+    const sep = text.slice(end).match(/^(?:,\s+|;\s*|\s+(?:of|en|\/)\s+)/u);
+    from = end + (sep ? sep[0].length : 0);
+  }
+  return parts;
+}
+
+/** The numbers libphonenumber-js finds in one list part. */
+function phoneMatches(chunk: string, find: FindPhones): Lookups['phones'] extends Map<string, infer M> ? M : never {
+  return PHONE_SIGN.test(chunk) ? find(chunk, 'NL').map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt, number: m.number.number as string })) : [];
+}
+
+/** The look-up stage of phones: asks libphonenumber-js about every list part of these texts that may hold a number, for `memo`. */
+export async function lookUpPhones(texts: string[], memo: Lookups['phones']): Promise<void> {
+  for (const text of texts) {
+    if (!PHONE_SIGN.test(text)) continue;
+    const find = await phoneFinder();
+    for (const part of listParts(text)) if (!memo.has(part.text)) memo.set(part.text, phoneMatches(part.text, find));
+  }
+}
+
 /** Phone numbers of one range in E.164; phone-like digits that are not a valid number are warned about. */
 export async function phones(range: Range, context: Context): Promise<Found[]> {
   if (!PHONE_SIGN.test(range.text)) return [];
   const find = await phoneFinder();
   const found: Found[] = [];
-  // Numbers are looked for between list separators: `06 …, 14 0174` must not read as one number.
-  const separator = /,\s+|;\s*|\s+(?:of|en|\/)\s+/gu;
-  let from = 0;
-  for (const end of [...[...range.text.matchAll(separator)].map((m) => m.index), range.text.length]) {
-    const chunk = range.text.slice(from, end);
-    let matches = context.phoneMatches.get(chunk);
-    if (!matches) {
-      matches = PHONE_SIGN.test(chunk) ? find(chunk, 'NL').map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt, number: m.number.number as string })) : [];
-      context.phoneMatches.set(chunk, matches);
-    }
+  for (const { text: chunk, from } of listParts(range.text)) {
+    let matches = context.lookups.phones.get(chunk);
+    if (!matches) context.lookups.phones.set(chunk, (matches = phoneMatches(chunk, find)));
     for (const m of matches) {
       // A Dutch number is written from its 0, +31, 0031 or 14: `9.00–17.00 uur` is a time.
       const raw = chunk.slice(m.startsAt, m.endsAt);
@@ -99,8 +137,6 @@ export async function phones(range: Range, context: Context): Promise<Found[]> {
       const start = from + m.startsAt;
       found.push({ value: m.number, range: { text: raw, start: range.start + start, end: range.start + from + m.endsAt } });
     }
-    const sep = range.text.slice(end).match(/^(?:,\s+|;\s*|\s+(?:of|en|\/)\s+)/u);
-    from = end + (sep ? sep[0].length : 0);
   }
   const phoneLike = context.rules.phoneLike;
   phoneLike.lastIndex = 0;

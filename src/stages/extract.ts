@@ -1,4 +1,4 @@
-/** Stage 5, extract: the structure → one record with every field of the schema. */
+/** Stage 6, extract: the structure → one record with every field of the schema. */
 import { basename, extname } from 'node:path';
 import type { Doc } from '../document.js';
 import { createContext, type Context } from '../extract/context.js';

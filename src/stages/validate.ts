@@ -1,4 +1,4 @@
-/** Stage 6, validate: every record is checked against the JSON Schema with ajv. */
+/** Stage 7, validate: every record is checked against the JSON Schema with ajv. */
 import { reject, type Doc } from '../document.js';
 import type { CoalitionRecord } from '../schema/record.js';
 import { validator } from '../schema/validators.js';

@@ -1,13 +1,14 @@
 /**
  * Documents run in groups, stage by stage (`processDocuments`): every grouping must give each
- * document exactly what running it alone gives, rejections and messages included.
+ * document exactly what running it alone gives, rejections and messages included. The look-up
+ * stages only ask ahead what extract would ask.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GROUP, processDocument, processDocuments } from '../../src/pipeline.js';
+import { GROUP, processDocument, processDocuments, stages } from '../../src/pipeline.js';
 import { loadRules } from '../../src/rules/load.js';
-import type { Doc } from '../../src/document.js';
-import { root, tempDir } from '../helpers.js';
+import { createDocument, type Doc } from '../../src/document.js';
+import { root, run, tempDir } from '../helpers.js';
 
 const rules = loadRules();
 const options = { maxBytes: 20_000 };
@@ -52,5 +53,33 @@ describe('processDocuments', () => {
     expect(grouped.map((s) => (s as { rejected: { reason: string } | null }).rejected?.reason ?? 'kept')).toEqual([
       'kept', 'unreadable', 'kept', 'empty', 'kept', 'kept', 'kept', 'too-large', 'kept', 'binary', 'kept', 'kept',
     ]);
+  });
+});
+
+describe('the look-up stages', () => {
+  const page = 'Coalitie in Lisse, Zuid-Holland\n\nContact\n\nAnna de Vries, coördinator, via 06-12345678 of anna@lisse.nl\n';
+  const line = 'Anna de Vries, coördinator, via 06-12345678 of anna@lisse.nl';
+
+  test('keep what compromise, libphonenumber-js and linkify-it answered, per piece of text', async () => {
+    const file = await run(page, 'lisse.txt');
+    const lookups = file.data.lookups!;
+    expect(lookups.names.get(line)).toEqual([[{ text: 'Anna', start: 0 }, { text: 'de', start: 5 }, { text: 'Vries', start: 8 }]]);
+    expect(lookups.names.get('Contact')).toBeNull();
+    expect(lookups.phones.get('via 06-12345678')).toEqual([{ startsAt: 4, endsAt: 15, number: '+31612345678' }]);
+    expect([...lookups.phones.keys()]).toEqual(['Anna de Vries', 'coördinator', 'via 06-12345678', 'anna@lisse.nl']);
+    expect(lookups.links.get(line)).toEqual([{ schema: 'mailto:', index: 47, lastIndex: 60, raw: 'anna@lisse.nl' }]);
+  });
+
+  test('change nothing in the record: extract asks for what is missing itself', async () => {
+    const list = inputs().filter((input) => !/missing|large|binary|empty/u.test(input.shown));
+    for (const input of list) {
+      const file = createDocument(input.path, input.shown);
+      for (const [name, stage] of stages) {
+        if (name.startsWith('look up')) continue;
+        await stage(file, rules, options);
+        if (file.data.rejected) break;
+      }
+      expect([input.shown, summary(file)]).toEqual([input.shown, summary(await processDocument(input.path, input.shown, rules, options))]);
+    }
   });
 });

@@ -6,7 +6,7 @@
 import type { Lookups } from '../document.js';
 import type { CoalitionRecord } from '../schema/record.js';
 import type { Rules } from '../rules/compile.js';
-import { escapeRegExp, lastWord, stripDiacritics } from '../util/text.js';
+import { escapeRegExp, lastWord, someCapitalisedWord, stripDiacritics } from '../util/text.js';
 import type { Range } from '../util/lines.js';
 import { subRange, type Context } from './context.js';
 import { lookup } from './municipalities.js';
@@ -83,9 +83,7 @@ const NAME_WORD = /^\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*$/u;
 
 /** Whether a text holds a capitalised first name of the lexicon (then compromise reads it). */
 function hasFirstName(text: string, rules: Rules): boolean {
-  // `match` (strings only) allocates less than an `exec` loop (a match object per word).
-  for (const word of text.match(/\p{Lu}\p{L}+/gu) ?? []) if (rules.firstNames.has(word)) return true;
-  return false;
+  return someCapitalisedWord(text, (word) => rules.firstNames.has(word));
 }
 
 const INITIAL = /\p{Lu}\./u;

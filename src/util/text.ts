@@ -73,3 +73,46 @@ export function lastWord(text: string): string {
   }
   return text.slice(start, end);
 }
+
+const UPPER = /^\p{Lu}$/u;
+
+/**
+ * Whether `test` holds for some capitalised word of `text`: each match of `/\p{Lu}\p{L}+/gu`,
+ * in order, by a scan (the expression allocated an array of every capitalised word of every line).
+ */
+export function someCapitalisedWord(text: string, test: (word: string) => boolean): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const width = pairAt(text, i) ? 2 : 1;
+    const upper = code >= 65 && code <= 90 ? true : code < 128 ? false : UPPER.test(text.slice(i, i + width));
+    if (!upper) {
+      i += width;
+      continue;
+    }
+    let end = i + width;
+    for (let w = letterWidth(text, end); w > 0; w = letterWidth(text, end)) end += w;
+    if (end > i + width && test(text.slice(i, end))) return true;
+    i = end;
+  }
+  return false;
+}
+
+/** The width (1 or 2 code units) of the letter at `i`, or 0 when no letter stands there. */
+function letterWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const code = text.charCodeAt(i);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1;
+  if (code < 128) return 0;
+  const width = pairAt(text, i) ? 2 : 1;
+  return LETTER.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/** Whether a surrogate pair (one code point of two code units) starts at `i`. */
+function pairAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}

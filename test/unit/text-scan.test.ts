@@ -1,6 +1,6 @@
 /** Issue 6: hand-written scans that replace slow regular expressions give exactly what the expressions gave. */
 import fc from 'fast-check';
-import { hasLowerUpper, isBlank, lastWord } from '../../src/util/text.js';
+import { hasLowerUpper, isBlank, lastWord, someCapitalisedWord } from '../../src/util/text.js';
 
 const piece = fc.constantFrom('a', 'Z', 'é', 'Ĳ', 'ß', '𝒜', 'ǅ', '1', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '-', "'", '.', ',', '(', '😀', 'word', 'Beek');
 
@@ -42,5 +42,28 @@ describe('hasLowerUpper', () => {
       { numRuns: 3000, seed: 6 },
     );
     expect(['eenzaamheidBijna', 'coördinatieÉén', 'geen naden', 'ABC'].map(hasLowerUpper)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('someCapitalisedWord', () => {
+  const words = (text: string): string[] => {
+    const seen: string[] = [];
+    someCapitalisedWord(text, (word) => (seen.push(word), false));
+    return seen;
+  };
+  test('examples', () => {
+    expect(words('Anna de Vries, McDonald en É. Émile; aB 𝒜bc X eenAnna')).toEqual(['Anna', 'Vries', 'McDonald', 'Émile', '𝒜bc', 'Anna']);
+    expect(someCapitalisedWord('bel Anna of Piet', (w) => w === 'Piet')).toBe(true);
+    expect(someCapitalisedWord('bel anna', () => true)).toBe(false);
+  });
+  test('visits exactly the matches of /\\p{Lu}\\p{L}+/gu on random texts (3,000 cases)', () => {
+    const letters = fc.constantFrom('a', 'B', 'é', 'É', 'ĳ', 'Ĳ', 'ß', 'ǅ', '𝒜', '𝓪', ' ', '1', '–', 'x', 'Y', 'Anna', '\ud835', '\udc9c', '.', '-');
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        expect(words(text)).toEqual(text.match(/\p{Lu}\p{L}+/gu) ?? []);
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
   });
 });

@@ -130,3 +130,20 @@ describe('a bad rules folder is a clear error naming the file and key', () => {
     expect(error(dir)).toBe('Cannot read rules file `myrules/kinds.yaml`: key `(top)`: must be object');
   });
 });
+
+describe('phrases that must start a word (the look-behind after their first character)', () => {
+  const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+  test('a contact cue counts at a word start only, in any case', () => {
+    expect(all(rules.contactCue, 'Neem contact op met Anna; (stuur een mail naar Piet) xneem contact op met Kees, éneem contact op met Jan')).toEqual([
+      [0, 'Neem contact op met '],
+      [27, 'stuur een mail naar '],
+    ]);
+  });
+  test('a member cue likewise', () => {
+    const phrase = yaml('organizations.yaml').members.phrases[0] as string;
+    expect(all(rules.memberCue, `${phrase}: A. x${phrase}: B. (${phrase.toUpperCase()})`)).toEqual([
+      [0, phrase],
+      [phrase.length * 2 + 12, phrase.toUpperCase()],
+    ]);
+  });
+});

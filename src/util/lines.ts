@@ -48,8 +48,8 @@ export function lineAt(text: string, starts: number[], index: number): Line {
   while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
   const range = trimRange(text, start, end);
   let indent = 0;
-  for (let i = start; i < range.start; i++) indent += text[i] === '\t' ? 4 : 1;
-  return { ...range, indent };
+  for (let i = start; i < range.start; i++) indent += text.charCodeAt(i) === 9 ? 4 : 1;
+  return { text: range.text, start: range.start, end: range.end, indent };
 }
 
 /** Joins ranges into one: texts joined by a space, from the first start to the last end. */

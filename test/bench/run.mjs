@@ -32,7 +32,7 @@ import { renderSummary, summarize } from './profile-summary.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const baselineScript = fileURLToPath(new URL('./baseline.mjs', import.meta.url));
-const STAGES = ['collectInputs', 'loadRules', 'read', 'decode', 'parse', 'segment', 'extract', 'validate', 'rejectDuplicateIds', 'renderDataset', 'writeFolder', 'report'];
+const STAGES = ['collectInputs', 'loadRules', 'read', 'decode', 'parse', 'segment', 'lookupNames', 'lookupPhones', 'lookupLinks', 'extract', 'validate', 'rejectDuplicateIds', 'renderDataset', 'writeFolder', 'report'];
 
 function parseArgs(argv) {
   const options = { sizes: [], seed: 42, other: 0, runs: 3, runsLarge: 1, profileN: 10000, profile: true, startup: true, snapshot: false, md: null };

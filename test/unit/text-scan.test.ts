@@ -1,6 +1,7 @@
 /** Issue 6: hand-written scans that replace slow regular expressions give exactly what the expressions gave. */
 import fc from 'fast-check';
 import { hasLowerUpper, isBlank, lastWord, someCapitalisedWord } from '../../src/util/text.js';
+import { isWhiteSpace } from '../../src/render/builder.js';
 
 const piece = fc.constantFrom('a', 'Z', 'é', 'Ĳ', 'ß', '𝒜', 'ǅ', '1', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '-', "'", '.', ',', '(', '😀', 'word', 'Beek');
 
@@ -65,5 +66,14 @@ describe('someCapitalisedWord', () => {
       }),
       { numRuns: 3000, seed: 6 },
     );
+  });
+});
+
+describe('isWhiteSpace', () => {
+  test('equals /[\\s\\u00a0]/u on every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code) !== /[\s\u00a0]/u.test(String.fromCharCode(code))) differ.push(code);
+    expect(differ).toEqual([]);
+    expect([9, 32, 0xa0, 0x3000, 0xfeff, 0x200b, 65].map(isWhiteSpace)).toEqual([true, true, true, true, true, false, false]);
   });
 });

@@ -47,23 +47,38 @@ export interface DocumentData {
   debug?: string;
 }
 
+/** A name match of compromise: its words, with their offsets in the text asked about. */
+export type NameMatch = { text: string; start: number }[];
+/** A phone number libphonenumber-js found: its offsets in the text asked about, and the number in E.164. */
+export type PhoneMatch = { startsAt: number; endsAt: number; number: string };
+/** A link linkify-it found, as plain data. */
+export type LinkMatch = { schema: string; index: number; lastIndex: number; raw: string };
+
 /**
  * Answers of compromise, libphonenumber-js and linkify-it, by the piece of text they were asked
  * about. The look-up stages ask them for a whole group of documents in a row, where their code
  * and tables stay in the processor's caches; extract reads the answers (and asks for what is missing).
  */
 export interface Lookups {
-  /** Range text → compromise's name matches in it (each match's words, with offsets in the text); null: no first name in it. */
-  names: Map<string, { text: string; start: number }[][] | null>;
-  /** Text between list separators → the phone numbers libphonenumber-js finds in it. */
-  phones: Map<string, { startsAt: number; endsAt: number; number: string }[]>;
-  /** Range text → the links linkify-it finds in it. */
-  links: Map<string, { schema: string; index: number; lastIndex: number; raw: string }[]>;
+  /** Range text → compromise's name matches in it; null: no first name in it (compromise is not asked). */
+  names: Map<string, NameMatch[] | null>;
+  /** Text between list separators → the phone numbers in it. */
+  phones: Map<string, PhoneMatch[]>;
+  /** Range text → the links in it. */
+  links: Map<string, LinkMatch[]>;
 }
 
-/** Empty look-up answers. */
-export function newLookups(): Lookups {
-  return { names: new Map(), phones: new Map(), links: new Map() };
+/** The look-up answers of a document (empty at first). */
+export function lookupsOf(file: Doc): Lookups {
+  return (file.data.lookups ??= { names: new Map(), phones: new Map(), links: new Map() });
+}
+
+/** The answer kept for `key`, or else `ask(key)`, kept. */
+export function answer<V>(memo: Map<string, V>, key: string, ask: (key: string) => V): V {
+  if (memo.has(key)) return memo.get(key)!;
+  const value = ask(key);
+  memo.set(key, value);
+  return value;
 }
 
 /** A document in the pipeline. */

@@ -30,12 +30,9 @@ export const stages: [name: string, stage: Stage][] = [
 
 /** Runs one input through every stage; a stage that fails stops only this document. */
 export async function processDocument(path: string, shownPath: string, rules: Rules, options: ReadOptions): Promise<Doc> {
-  const file = createDocument(path, shownPath);
-  for (const [name, stage] of stages) {
-    await runStage(file, name, stage, rules, options);
-    if (file.data.rejected) break;
-  }
-  return file;
+  const files: Doc[] = [];
+  for await (const file of processDocuments([{ path, shown: shownPath }], rules, options)) files.push(file);
+  return files[0]!;
 }
 
 /** Documents per group, and the bytes read after which a group is closed early (so large files do not pile up). */

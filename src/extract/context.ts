@@ -1,6 +1,6 @@
 /** What every extractor gets: the text, its structure, the rules, and span and warning helpers. */
 import { location } from 'vfile-location';
-import { newLookups, type Doc, type Lookups } from '../document.js';
+import { lookupsOf, type Doc, type Lookups } from '../document.js';
 import type { Rules } from '../rules/compile.js';
 import type { CoalitionRecord, Span } from '../schema/record.js';
 import type { Structure } from '../stages/segment.js';
@@ -47,7 +47,7 @@ export function createContext(file: Doc, rules: Rules): Context {
     structure: file.data.structure!,
     span,
     warnings,
-    lookups: (file.data.lookups ??= newLookups()),
+    lookups: lookupsOf(file),
     warn(code, message, range) {
       const warning: Warning = range ? { code, message, span: span(range) } : { code, message };
       const key = `${code}\0${message}`;

@@ -3,7 +3,7 @@
  * of rules, in the few lines that can hold one (a first name, a role word, a contact label or
  * cue); initials (`J. de Vries`) and label values (`Contactpersoon: …`) by their shape.
  */
-import type { Lookups } from '../document.js';
+import { answer, type Lookups, type NameMatch } from '../document.js';
 import type { CoalitionRecord } from '../schema/record.js';
 import type { Rules } from '../rules/compile.js';
 import { escapeRegExp, lastWord, someCapitalisedWord, stripDiacritics } from '../util/text.js';
@@ -159,9 +159,6 @@ export function findNames(range: Range, context: Context): NameHit[] | Promise<N
   return namesIn(range, context, firstName);
 }
 
-/** A name match of compromise: its words, with their offsets in the text asked about. */
-type NameMatch = { text: string; start: number }[];
-
 /** compromise's `Firstname (particles) Surname` matches in a text, read in its name windows. */
 function nameMatches(text: string, rules: Rules, parse: Nlp): NameMatch[] {
   const names = matchersFor(rules, parse).names as string;
@@ -191,9 +188,8 @@ function namesIn(range: Range, context: Context, firstName: boolean): NameHit[] 
   const { rules } = context;
   const spans: { start: number; end: number }[] = [];
   if (firstName) {
-    let matches = context.lookups.names.get(range.text);
-    if (!matches) context.lookups.names.set(range.text, (matches = nameMatches(range.text, rules, loadedNlp(rules)!)));
-    for (const terms of matches) {
+    const matches = answer(context.lookups.names, range.text, (text) => nameMatches(text, rules, loadedNlp(rules)!));
+    for (const terms of matches ?? []) {
       if (!terms.every((t) => NAME_WORD.test(t.text) || rules.particles.has(t.text) || rules.particles.has(`'${t.text}`))) continue;
       const first = terms[0]!;
       // `in de Kees Boekezaal`: a name after `de`/`het` names a place or a thing, not a person.

@@ -3,7 +3,7 @@ import LinkifyIt from 'linkify-it';
 import type { Rules } from '../rules/compile.js';
 import type { Range } from '../util/lines.js';
 import type { Context } from './context.js';
-import type { Lookups } from '../document.js';
+import { answer, type LinkMatch, type Lookups, type PhoneMatch } from '../document.js';
 
 /** A value with where it stands. */
 export interface Found {
@@ -24,8 +24,6 @@ async function phoneFinder(): Promise<FindPhones> {
 
 const LINK_SIGN = /@|\/\/|\.\p{L}/u;
 
-type LinkMatch = Lookups['links'] extends Map<string, (infer M)[]> ? M : never;
-
 /** What linkify-it finds in a text (its matches, as plain data). */
 function linkMatches(text: string, rules: Rules): LinkMatch[] {
   let linkify = linkifiers.get(rules);
@@ -41,16 +39,14 @@ function linkMatches(text: string, rules: Rules): LinkMatch[] {
 
 /** The look-up stage of links: asks linkify-it about these texts, for `memo`. */
 export function lookUpLinks(texts: string[], rules: Rules, memo: Lookups['links']): void {
-  for (const text of texts) if (!memo.has(text)) memo.set(text, linkMatches(text, rules));
+  for (const text of texts) answer(memo, text, (t) => linkMatches(t, rules));
 }
 
 /** E-mail addresses and web addresses of one range, by linkify-it. */
 export function links(range: Range, context: Context): { emails: Found[]; websites: Found[] } {
   const emails: Found[] = [];
   const websites: Found[] = [];
-  let matches = context.lookups.links.get(range.text);
-  if (!matches) context.lookups.links.set(range.text, (matches = linkMatches(range.text, context.rules)));
-  for (const match of matches) {
+  for (const match of answer(context.lookups.links, range.text, (text) => linkMatches(text, context.rules))) {
     const at = { text: match.raw, start: range.start + match.index, end: range.start + match.lastIndex };
     if (match.schema === 'mailto:') emails.push({ value: match.raw.replace(/^mailto:/iu, '').toLowerCase(), range: at });
     else if (/^(https?:|)$/u.test(match.schema) && !/@/u.test(match.raw) && (match.schema !== '' || bareHost(match.raw, context))) websites.push({ value: website(match.raw), range: at });
@@ -97,19 +93,18 @@ export function mayHoldPhone(text: string): boolean {
  * each part alone (`06 …, 14 0174` must not read as one number).
  */
 function listParts(text: string): { text: string; from: number }[] {
-  const separator = /,\s+|;\s*|\s+(?:of|en|\/)\s+/gu;
   const parts: { text: string; from: number }[] = [];
   let from = 0;
-  for (const end of [...[...text.matchAll(separator)].map((m) => m.index), text.length]) {
-    parts.push({ text: text.slice(from, end), from });
-    const sep = text.slice(end).match(/^(?:,\s+|;\s*|\s+(?:of|en|\/)\s+)/u);
-    from = end + (sep ? sep[0].length : 0);
+  for (const separator of text.matchAll(/,\s+|;\s*|\s+(?:of|en|\/)\s+/gu)) {
+    parts.push({ text: text.slice(from, separator.index), from });
+    from = separator.index + separator[0].length;
   }
+  parts.push({ text: text.slice(from), from });
   return parts;
 }
 
 /** The numbers libphonenumber-js finds in one list part. */
-function phoneMatches(chunk: string, find: FindPhones): Lookups['phones'] extends Map<string, infer M> ? M : never {
+function phoneMatches(chunk: string, find: FindPhones): PhoneMatch[] {
   return PHONE_SIGN.test(chunk) ? find(chunk, 'NL').map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt, number: m.number.number as string })) : [];
 }
 
@@ -118,7 +113,7 @@ export async function lookUpPhones(texts: string[], memo: Lookups['phones']): Pr
   for (const text of texts) {
     if (!PHONE_SIGN.test(text)) continue;
     const find = await phoneFinder();
-    for (const part of listParts(text)) if (!memo.has(part.text)) memo.set(part.text, phoneMatches(part.text, find));
+    for (const part of listParts(text)) answer(memo, part.text, (t) => phoneMatches(t, find));
   }
 }
 
@@ -128,9 +123,7 @@ export async function phones(range: Range, context: Context): Promise<Found[]> {
   const find = await phoneFinder();
   const found: Found[] = [];
   for (const { text: chunk, from } of listParts(range.text)) {
-    let matches = context.lookups.phones.get(chunk);
-    if (!matches) context.lookups.phones.set(chunk, (matches = phoneMatches(chunk, find)));
-    for (const m of matches) {
+    for (const m of answer(context.lookups.phones, chunk, (t) => phoneMatches(t, find))) {
       // A Dutch number is written from its 0, +31, 0031 or 14: `9.00–17.00 uur` is a time.
       const raw = chunk.slice(m.startsAt, m.endsAt);
       if (!/^(?:\+|\(?0|14)/u.test(raw) || context.rules.openingHours.test(raw)) continue;

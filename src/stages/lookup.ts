@@ -9,7 +9,7 @@
  * between the other extractors, a compromise call took ~120 µs on the bench corpus; in a loop of
  * its own, ~30 µs.
  */
-import { newLookups, type Doc } from '../document.js';
+import { lookupsOf, type Doc } from '../document.js';
 import { lookUpNames } from '../extract/people.js';
 import { lookUpLinks, lookUpPhones } from '../extract/values.js';
 import type { Rules } from '../rules/compile.js';
@@ -22,15 +22,15 @@ function valueTexts(file: Doc): string[] {
 /** Names: the content ranges, and quote attributions (`– Wethouder X` names a person of the page). */
 export async function lookupNames(file: Doc, rules: Rules): Promise<void> {
   const texts = [...valueTexts(file), ...file.data.structure!.noise.filter((n) => n.rule === 'quote-attribution').map((n) => n.text)];
-  await lookUpNames(texts, rules, (file.data.lookups ??= newLookups()).names);
+  await lookUpNames(texts, rules, lookupsOf(file).names);
 }
 
 /** Phone numbers of the content ranges. */
 export async function lookupPhones(file: Doc): Promise<void> {
-  await lookUpPhones(valueTexts(file), (file.data.lookups ??= newLookups()).phones);
+  await lookUpPhones(valueTexts(file), lookupsOf(file).phones);
 }
 
 /** Links of the content ranges. */
 export function lookupLinks(file: Doc, rules: Rules): void {
-  lookUpLinks(valueTexts(file), rules, (file.data.lookups ??= newLookups()).links);
+  lookUpLinks(valueTexts(file), rules, lookupsOf(file).links);
 }

@@ -172,7 +172,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     field: entry.field,
     re: new RegExp(`^(?:${alternation(entry.words)})\\s*:\\s*`, 'iu'),
   }));
-  const contactCue = new RegExp(`(?:${alternation(contacts.cues.flatMap((c) => c.phrases), true)})(?:\\s*:)?\\s+`, 'giu');
+  const contactCue = new RegExp(`(?<![\\p{L}])(?:${alternation(contacts.cues.flatMap((c) => c.phrases))})(?:\\s*:)?\\s+`, 'giu');
 
   const rolesFile = files['roles.yaml'];
   const roles = new Map<string, string>();
@@ -260,7 +260,7 @@ export function compileRules(raw: RawRules, hash: string, label: string): Rules 
     notRole: new RegExp(`^(?:${alternation(rolesFile.notRoles.words)})(?![\\p{L}])`, 'iu'),
     organizationStart: regex('organizations.yaml', 'lowerCaseStarts.pattern', files['organizations.yaml'].lowerCaseStarts.pattern, 'u'),
     organizationTypes,
-    memberCue: new RegExp(`(?:${alternation(files['organizations.yaml'].members.phrases, true)})(?![\\p{L}])`, 'giu'),
+    memberCue: new RegExp(`(?<![\\p{L}])(?:${alternation(files['organizations.yaml'].members.phrases)})(?![\\p{L}])`, 'giu'),
     particles: new Set(names.particles.words),
     notNames: new Set(names.notNames.words),
     surnameStarts: new Set(names.surnameStarts.words),
@@ -335,23 +335,8 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
-/**
- * Words or phrases as alternatives, longest first, a space standing for any whitespace. With
- * `wordStart`, each must start a word (no letter before it), as `(?<![\p{L}])(?:…)` would say:
- * the look-behind stands after each alternative's first character, so V8 tries it only where
- * such a character stands, instead of at every position (a contact cue ran ~40% faster).
- */
-function alternation(words: string[], wordStart = false): string {
-  const pattern = (word: string) => escapeRegExp(word).replace(/ /g, '\\s+');
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => {
-      if (!wordStart) return pattern(w);
-      const first = String.fromCodePoint(w.codePointAt(0)!);
-      if (/\s/u.test(first)) return `(?<![\\p{L}])${pattern(w)}`;
-      return `${pattern(first)}(?<![\\p{L}][^])${pattern(w.slice(first.length))}`;
-    })
-    .join('|');
+function alternation(words: string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|');
 }
 
 function escapeClass(marker: string): string {

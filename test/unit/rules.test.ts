@@ -131,7 +131,7 @@ describe('a bad rules folder is a clear error naming the file and key', () => {
   });
 });
 
-describe('phrases that must start a word (the look-behind after their first character)', () => {
+describe('phrases that must start a word', () => {
   const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
   test('a contact cue counts at a word start only, in any case', () => {
     expect(all(rules.contactCue, 'Neem contact op met Anna; (stuur een mail naar Piet) xneem contact op met Kees, éneem contact op met Jan')).toEqual([
